@@ -1,0 +1,1 @@
+//! Exports of the graph JSON into other formats.

@@ -1,0 +1,1 @@
+//! Mentions, resolution and stance inference.

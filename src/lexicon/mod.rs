@@ -1,0 +1,1 @@
+//! Actor packs and cue packs: loading, validation, matchers.
