@@ -22,3 +22,38 @@ pub mod text;
 
 pub use error::{Error, Result};
 pub use model::{Document, Lang, Relation};
+
+use sha2::{Digest, Sha256};
+
+/// Decodes raw article bytes into a [`Document`]; `lang` None detects it.
+pub fn read_document(id: &str, path: &str, bytes: &[u8], lang: Option<Lang>) -> Result<Document> {
+    let text = text::decode(bytes, path)?;
+    if text.trim().is_empty() {
+        return Err(Error::Input {
+            path: path.to_string(),
+            what: "empty article; expected news text".into(),
+        });
+    }
+    let lang = lang.unwrap_or_else(|| text::detect_lang(&text));
+    let sha256 = format!("{:x}", Sha256::digest(bytes));
+    Ok(Document {
+        id: id.to_string(),
+        path: path.to_string(),
+        text,
+        lang,
+        sha256,
+        date: None,
+        url: None,
+    })
+}
+
+/// The whole pipeline for one document: normalise and segment, find and
+/// resolve actors, infer stances, aggregate them into a graph.
+pub fn extract_graph(
+    doc: &Document,
+    kb: &lexicon::Knowledge,
+    opts: &extract::Options,
+) -> graph::StanceGraph {
+    let extraction = extract::analyse(doc, kb);
+    extract::aggregate(doc, kb, &extraction, opts)
+}

@@ -1,1 +1,174 @@
-//! Mentions, resolution and stance inference.
+//! From a decoded document to its stance graph: mentions, resolution,
+//! inference, aggregation.
+
+mod infer;
+mod mentions;
+
+pub use infer::{infer, DocContext};
+pub use mentions::{find_mentions, How, Mention, INERT_KINDS};
+
+use crate::graph::{ActorNode, Assertion, DocumentJson, EdgeJson, EvidenceJson, StanceGraph};
+use crate::lexicon::Knowledge;
+use crate::model::{Document, Relation};
+use crate::text::{normalize, segment, tokenize};
+use std::collections::BTreeMap;
+
+/// What to do with persons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PersonsMode {
+    /// Fold persons into their organisation (the default).
+    #[default]
+    Fold,
+    /// Keep persons as nodes, linked to their organisation by `member-of`.
+    Keep,
+}
+
+/// Options of one extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Persons folded or kept.
+    pub persons: PersonsMode,
+    /// Keep actors that take part in no stance as nodes.
+    pub all_nodes: bool,
+}
+
+/// The full result for one document, for callers that want more than the graph.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Resolved mentions.
+    pub mentions: Vec<Mention>,
+    /// Stance statements.
+    pub assertions: Vec<Assertion>,
+    /// Number of sentences.
+    pub sentences: usize,
+}
+
+/// Finds mentions and stance statements in one document.
+pub fn analyse(doc: &Document, kb: &Knowledge) -> Extraction {
+    let norm = normalize(&doc.text);
+    let tokens = tokenize(&norm.text);
+    let sentences = segment(&norm.text);
+    let mentions = find_mentions(
+        &kb.actors,
+        &doc.text,
+        &norm,
+        &tokens,
+        &sentences,
+        doc.date.as_deref(),
+    );
+    let ctx = DocContext {
+        kb,
+        doc_id: &doc.id,
+        original: &doc.text,
+        norm: &norm,
+        tokens: &tokens,
+        sentences: &sentences,
+        mentions: &mentions,
+    };
+    let assertions = infer(&ctx);
+    Extraction {
+        mentions,
+        assertions,
+        sentences: sentences.len(),
+    }
+}
+
+/// Aggregates one document's statements into its graph.
+pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options) -> StanceGraph {
+    let mut graph = StanceGraph::new();
+    graph.add_document(DocumentJson {
+        id: doc.id.clone(),
+        path: doc.path.clone(),
+        lang: doc.lang.code().to_string(),
+        sha256: doc.sha256.clone(),
+        date: doc.date.clone(),
+        url: doc.url.clone(),
+    });
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for m in &ex.mentions {
+        for id in &m.ids {
+            *counts.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    for (id, n) in &counts {
+        let Some(actor) = kb.actors.actor(id) else {
+            continue;
+        };
+        if INERT_KINDS.contains(&actor.kind.as_str()) && !opts.all_nodes {
+            continue;
+        }
+        graph.upsert_node(ActorNode {
+            id: actor.id.clone(),
+            label: actor.label(),
+            labels: actor.labels.clone(),
+            kind: actor.kind.clone(),
+            mentions: *n,
+        });
+    }
+    for a in &ex.assertions {
+        graph.add_assertion(a.clone());
+    }
+    if opts.persons == PersonsMode::Keep {
+        add_persons(doc, kb, ex, &mut graph);
+    }
+    if !opts.all_nodes {
+        graph.retain_nodes(|_, degree| degree > 0);
+    }
+    graph
+}
+
+fn add_persons(doc: &Document, kb: &Knowledge, ex: &Extraction, graph: &mut StanceGraph) {
+    let mut seen: BTreeMap<String, (String, u32, usize)> = BTreeMap::new();
+    for m in &ex.mentions {
+        if let How::Person(pid) = &m.how {
+            let entry = seen
+                .entry(pid.clone())
+                .or_insert_with(|| (m.ids[0].clone(), 0, m.start));
+            entry.1 += 1;
+        }
+    }
+    for (pid, (org, n, _)) in seen {
+        let Some(person) = kb.actors.persons.iter().find(|p| p.id == pid) else {
+            continue;
+        };
+        graph.upsert_node(ActorNode {
+            id: pid.clone(),
+            label: person
+                .labels
+                .get("en")
+                .or_else(|| person.labels.get("ar"))
+                .cloned()
+                .unwrap_or_else(|| pid.clone()),
+            labels: person.labels.clone(),
+            kind: "person".into(),
+            mentions: n,
+        });
+        graph.add_assertion(Assertion {
+            source: pid.clone(),
+            relation: Relation::MemberOf,
+            target: org,
+            evidence: EvidenceJson {
+                document: doc.id.clone(),
+                sentence: 0,
+                start: 0,
+                end: 0,
+                text: String::new(),
+                cue: String::new(),
+                cue_start: 0,
+                cue_end: 0,
+                event: "affiliation".into(),
+                rule: "kb/affiliation".into(),
+                confidence: 1.0,
+            },
+        });
+    }
+}
+
+/// One line per edge, for snapshots and quick reading:
+/// `source relation target weight`.
+pub fn edge_lines(edges: &[EdgeJson]) -> Vec<String> {
+    edges
+        .iter()
+        .map(|e| format!("{} {} {} {}", e.source, e.relation, e.target, e.weight))
+        .collect()
+}

@@ -1,0 +1,602 @@
+//! Stance inference: cue rules fill their source and target slots from the
+//! mentions around them.
+//!
+//! Per sentence: find cue hits (rules, speech verbs, negators, denials,
+//! conditionals, `between`, passive `by`); work out who is speaking; then for
+//! each rule hit decide whether it is asserted (not negated into nothing,
+//! not denied, not a question) and which actors stand in its slots.
+
+use super::mentions::{Mention, INERT_KINDS};
+use crate::graph::{Assertion, EvidenceJson};
+use crate::lexicon::{CueKind, Knowledge, OnNegation, SourceSlot, TargetSlot};
+use crate::model::Relation;
+use crate::text::{NormText, Sentence, Token};
+
+/// One cue hit in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+    token_start: usize,
+    kind: CueKind,
+    circumstantial: bool,
+}
+
+/// Everything inference needs about one document.
+pub struct DocContext<'a> {
+    /// Knowledge base.
+    pub kb: &'a Knowledge,
+    /// Document id.
+    pub doc_id: &'a str,
+    /// Original text.
+    pub original: &'a str,
+    /// Normalised view.
+    pub norm: &'a NormText,
+    /// Tokens of the normalised text.
+    pub tokens: &'a [Token],
+    /// Sentences.
+    pub sentences: &'a [Sentence],
+    /// All resolved mentions, in order.
+    pub mentions: &'a [Mention],
+}
+
+/// How confidence is scaled by what surrounds a statement.
+const HEDGED: f64 = 0.6;
+
+/// Runs every rule over every sentence.
+pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
+    let mut out = Vec::new();
+    let mut speaker: Option<Vec<String>> = None;
+    let mut first = 0;
+    for (si, sentence) in ctx.sentences.iter().enumerate() {
+        let end = first + ctx.mentions[first..].partition_point(|m| m.sentence == si);
+        let mentions: Vec<&Mention> = ctx.mentions[first..end]
+            .iter()
+            .filter(|m| !m.ids.is_empty())
+            .collect();
+        first = end;
+        let s = SentenceView::new(ctx, si, sentence, mentions);
+        speaker = s.speaker(speaker.take());
+        s.run_rules(speaker.as_deref(), &mut out);
+    }
+    out
+}
+
+struct SentenceView<'a, 'c> {
+    ctx: &'c DocContext<'a>,
+    index: usize,
+    sentence: &'c Sentence,
+    mentions: Vec<&'c Mention>,
+    cues: Vec<Cue>,
+    parentheticals: Vec<(usize, usize)>,
+}
+
+impl<'a, 'c> SentenceView<'a, 'c> {
+    fn new(
+        ctx: &'c DocContext<'a>,
+        index: usize,
+        sentence: &'c Sentence,
+        mentions: Vec<&'c Mention>,
+    ) -> Self {
+        let text = ctx.norm.text.as_str();
+        let matcher = ctx.kb.cues.matcher();
+        let cues = matcher
+            .find(text, ctx.tokens, (sentence.start, sentence.end))
+            .into_iter()
+            .map(|h| Cue {
+                start: h.start,
+                end: h.end,
+                token_start: h.token_start,
+                kind: ctx.kb.cues.payload(h.payload),
+                circumstantial: ctx.kb.cues.is_circumstantial(h.payload),
+            })
+            .collect();
+        let mut view = SentenceView {
+            ctx,
+            index,
+            sentence,
+            mentions,
+            cues,
+            parentheticals: Vec::new(),
+        };
+        view.parentheticals = view.find_parentheticals();
+        view
+    }
+
+    fn text(&self) -> &str {
+        &self.ctx.norm.text
+    }
+
+    /// ", which … ," and "، الذي … ،": mentions inside are not the subject of
+    /// a verb outside.
+    fn find_parentheticals(&self) -> Vec<(usize, usize)> {
+        let text = self.text();
+        let toks = self.sentence_tokens();
+        let mut spans = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let word = &text[t.start..t.end];
+            if !self.ctx.kb.cues.is_relative(word) || i == 0 {
+                continue;
+            }
+            let prev = &text[toks[i - 1].start..toks[i - 1].end];
+            if prev != "," && prev != "،" {
+                continue;
+            }
+            let close = toks[i + 1..]
+                .iter()
+                .find(|t| matches!(&text[t.start..t.end], "," | "،" | ";" | "؛"))
+                .map(|t| t.start)
+                .unwrap_or(self.sentence.end);
+            spans.push((t.start, close));
+        }
+        spans
+    }
+
+    fn sentence_tokens(&self) -> &'c [Token] {
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < self.sentence.start);
+        let hi = toks.partition_point(|t| t.start < self.sentence.end);
+        &toks[lo..hi]
+    }
+
+    fn clause_of(&self, at: usize) -> (usize, usize) {
+        self.sentence
+            .clauses
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= at && at < e)
+            .unwrap_or((self.sentence.start, self.sentence.end))
+    }
+
+    fn parenthetical_of(&self, at: usize) -> Option<(usize, usize)> {
+        self.parentheticals
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= at && at < e)
+    }
+
+    /// Tokens strictly between two offsets.
+    fn tokens_between(&self, from: usize, to: usize) -> usize {
+        if to <= from {
+            return 0;
+        }
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to);
+        hi.saturating_sub(lo)
+    }
+
+    fn eligible(&self, m: &Mention) -> bool {
+        m.ids.iter().all(|id| {
+            self.ctx
+                .kb
+                .actors
+                .actor(id)
+                .is_none_or(|a| !INERT_KINDS.contains(&a.kind.as_str()))
+        })
+    }
+
+    fn is_media(&self, m: &Mention) -> bool {
+        m.ids.iter().any(|id| {
+            self.ctx
+                .kb
+                .actors
+                .actor(id)
+                .is_some_and(|a| a.kind == "media")
+        })
+    }
+
+    /// Whether two mentions (a before b) are coordinated.
+    fn coordinated(&self, a: &Mention, b: &Mention) -> bool {
+        let text = self.text();
+        if b.token_start < a.end {
+            return false;
+        }
+        let gap = &text[a.end..b.token_start];
+        let words: Vec<&str> = gap
+            .split_whitespace()
+            .filter(|w| *w != "the" && *w != "كل" && *w != "من")
+            .collect();
+        let gap = words.join(" ");
+        let clitic = &text[b.token_start..b.start];
+        if gap.is_empty() {
+            return clitic.starts_with('و') || clitic.starts_with('ف');
+        }
+        self.ctx.kb.cues.is_coordinator(&gap)
+            || (gap == "," && !clitic.is_empty())
+            || gap.strip_suffix(',').is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
+    }
+
+    /// The mention and those coordinated after it.
+    fn expand_forward(&self, first: usize) -> Vec<usize> {
+        let mut out = vec![first];
+        let mut cur = first;
+        while cur + 1 < self.mentions.len() && self.coordinated(self.mentions[cur], self.mentions[cur + 1]) {
+            cur += 1;
+            out.push(cur);
+        }
+        out
+    }
+
+    /// The mention and those coordinated before it.
+    fn expand_backward(&self, last: usize) -> Vec<usize> {
+        let mut out = vec![last];
+        let mut cur = last;
+        while cur > 0 && self.coordinated(self.mentions[cur - 1], self.mentions[cur]) {
+            cur -= 1;
+            out.push(cur);
+        }
+        out.reverse();
+        out
+    }
+
+    fn ids_of(&self, idx: &[usize]) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for &i in idx {
+            let m = self.mentions[i];
+            if !self.eligible(m) {
+                continue;
+            }
+            for id in &m.ids {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// Who is speaking in this sentence: the subject of a speech verb, the
+    /// source a reporter cites, a headline's "X:"; a speech verb without a
+    /// named subject ("he added") keeps the previous speaker.
+    fn speaker(&self, previous: Option<Vec<String>>) -> Option<Vec<String>> {
+        let text = self.text();
+        // Headline or lead "X: …"
+        if let Some(colon) = text[self.sentence.start..self.sentence.end].find(':') {
+            let colon = self.sentence.start + colon;
+            let before: Vec<usize> = (0..self.mentions.len())
+                .filter(|&i| self.mentions[i].end <= colon)
+                .collect();
+            if before.len() == 1 && self.tokens_between(self.mentions[before[0]].end, colon) == 0 {
+                let ids = self.ids_of(&before);
+                if !ids.is_empty() {
+                    return Some(ids);
+                }
+            }
+        }
+        for cue in &self.cues {
+            if cue.kind == CueKind::Attribution {
+                if let Some(i) = self.first_after(cue.end, self.sentence.end, 4) {
+                    let ids = self.ids_of(&[i]);
+                    if !ids.is_empty() {
+                        return Some(ids);
+                    }
+                }
+            }
+        }
+        for cue in &self.cues {
+            if cue.kind != CueKind::Speech {
+                continue;
+            }
+            let (cs, _) = self.clause_of(cue.start);
+            let subject = self
+                .nearest_before(cue.start, cs, true)
+                .or_else(|| self.first_after(cue.end, self.sentence.end, 1));
+            match subject {
+                Some(i) if self.is_media(self.mentions[i]) => return None,
+                Some(i) => {
+                    let ids = self.ids_of(&self.expand_backward(i));
+                    if !ids.is_empty() {
+                        return Some(ids);
+                    }
+                }
+                None => return previous,
+            }
+        }
+        let starts_quoted = text[self.sentence.start..].starts_with('"');
+        if starts_quoted {
+            return previous;
+        }
+        None
+    }
+
+    /// Nearest eligible-or-media mention starting before `at` and at or after
+    /// `from`, skipping parentheticals that do not contain `at`.
+    fn nearest_before(&self, at: usize, from: usize, include_media: bool) -> Option<usize> {
+        let own = self.parenthetical_of(at);
+        (0..self.mentions.len()).rev().find(|&i| {
+            let m = self.mentions[i];
+            m.start < at
+                && m.token_start >= from
+                && (self.eligible(m) || (include_media && self.is_media(m)))
+                && match self.parenthetical_of(m.start) {
+                    None => true,
+                    Some(p) => Some(p) == own,
+                }
+        })
+    }
+
+    /// First eligible mention starting at or after `at`, before `limit`, with
+    /// at most `max_gap` tokens between (usize::MAX: any).
+    fn first_after(&self, at: usize, limit: usize, max_gap: usize) -> Option<usize> {
+        (0..self.mentions.len()).find(|&i| {
+            let m = self.mentions[i];
+            m.token_start >= at
+                && m.start < limit
+                && (self.eligible(m) || self.is_media(m))
+                && self.tokens_between(at, m.token_start) <= max_gap
+        })
+    }
+
+    fn main_subject(&self, speaker: Option<&[String]>) -> Option<Vec<String>> {
+        if let Some(s) = speaker {
+            return Some(s.to_vec());
+        }
+        let first = (0..self.mentions.len()).find(|&i| self.eligible(self.mentions[i]))?;
+        Some(self.ids_of(&self.expand_forward(first)))
+    }
+
+    /// The clause subject of a cue; returns the ids and, when the subject
+    /// follows the cue (verb-first Arabic), the offset after it.
+    fn subject(&self, cue: &Cue, speaker: Option<&[String]>) -> (Vec<String>, Option<usize>) {
+        if cue.circumstantial {
+            return (self.main_subject(speaker).unwrap_or_default(), None);
+        }
+        let (cs, ce) = self.clause_of(cue.start);
+        if let Some(i) = self.nearest_before(cue.start, cs, false) {
+            return (self.ids_of(&self.expand_backward(i)), None);
+        }
+        if let Some(i) = self.first_after(cue.end, ce, 1) {
+            if !self.is_media(self.mentions[i]) {
+                let idx = self.expand_forward(i);
+                let after = idx.last().map(|&j| self.mentions[j].end);
+                return (self.ids_of(&idx), after);
+            }
+        }
+        if let Some(s) = speaker {
+            return (s.to_vec(), None);
+        }
+        if let Some(i) = self.nearest_before(cue.start, self.sentence.start, false) {
+            return (self.ids_of(&self.expand_backward(i)), None);
+        }
+        (Vec::new(), None)
+    }
+
+    /// Whether a preposition (as a word, or as a proclitic of the mention's
+    /// token) introduces mention `i`, looking back at most two tokens.
+    fn introduced_by(&self, i: usize, preps: &[String], from: usize) -> bool {
+        let m = self.mentions[i];
+        let text = self.text();
+        let clitics = &text[m.token_start..m.start];
+        if preps.iter().any(|p| !p.is_empty() && clitics.contains(p.as_str()) && p.chars().count() == 1) {
+            return true;
+        }
+        let toks = self.ctx.tokens;
+        let at = toks.partition_point(|t| t.start < m.token_start);
+        (1..=3).any(|back| {
+            at.checked_sub(back).is_some_and(|j| {
+                let t = toks[j];
+                if t.start < from {
+                    return false;
+                }
+                let w = &text[t.start..t.end];
+                preps.iter().any(|p| p == w || (w.len() > p.len() && w.ends_with(p.as_str()) && crate::text::is_proclitic_chain(&w[..w.len() - p.len()])))
+            })
+        })
+    }
+
+    fn targets_after(&self, from: usize, limit: usize, preps: &[String]) -> Vec<String> {
+        let candidates: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| {
+                let m = self.mentions[i];
+                m.token_start >= from && m.start < limit && self.eligible(m)
+            })
+            .collect();
+        let first = if preps.is_empty() {
+            candidates.first().copied()
+        } else {
+            candidates
+                .iter()
+                .copied()
+                .find(|&i| self.introduced_by(i, preps, from))
+        };
+        let Some(first) = first else {
+            return Vec::new();
+        };
+        let mut idx = self.expand_forward(first);
+        if !preps.is_empty() {
+            // "with X … or with Y": a repeated preposition after a coordinator.
+            for &i in &candidates {
+                if i > *idx.last().unwrap_or(&first) && self.introduced_by(i, preps, from) {
+                    let m = self.mentions[i];
+                    let toks = self.ctx.tokens;
+                    let at = toks.partition_point(|t| t.start < m.token_start);
+                    let coord_near = (1..=8).any(|back| {
+                        at.checked_sub(back).is_some_and(|j| {
+                            let t = toks[j];
+                            let w = &self.text()[t.start..t.end];
+                            t.start >= from
+                                && (self.ctx.kb.cues.is_coordinator(w)
+                                    || preps.iter().any(|p| w == format!("و{p}") || w == format!("او{p}")))
+                        })
+                    });
+                    if coord_near {
+                        idx.extend(self.expand_forward(i));
+                    }
+                }
+            }
+        }
+        self.ids_of(&idx)
+    }
+
+    fn parties_between(&self, from: usize, limit: usize) -> Vec<String> {
+        for cue in &self.cues {
+            if cue.kind == CueKind::Between && cue.start >= from && cue.start < limit {
+                if let Some(i) = self.first_after(cue.end, limit, 3) {
+                    let ids = self.ids_of(&self.expand_forward(i));
+                    if ids.len() >= 2 {
+                        return ids;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn pair_of_article(&self) -> Vec<String> {
+        // The most recent pair mention resolved anywhere up to here.
+        self.ctx
+            .mentions
+            .iter()
+            .filter(|m| m.sentence <= self.index && m.ids.len() == 2)
+            .last()
+            .map(|m| m.ids.clone())
+            .unwrap_or_default()
+    }
+
+    fn run_rules(&self, speaker: Option<&[String]>, out: &mut Vec<Assertion>) {
+        let text = self.text();
+        let sentence_text = text[self.sentence.start..self.sentence.end].trim_end();
+        if sentence_text.ends_with('?') || sentence_text.ends_with('؟') {
+            return;
+        }
+        let mut last_sources: Vec<String> = Vec::new();
+        for cue in &self.cues {
+            let CueKind::Rule(ri) = cue.kind else {
+                continue;
+            };
+            let rule = &self.ctx.kb.cues.rules[ri];
+            let (cs, ce) = self.clause_of(cue.start);
+            if self.cues.iter().any(|c| c.kind == CueKind::Denial && c.end <= cue.token_start) {
+                continue;
+            }
+            let negated = self.cues.iter().any(|c| {
+                c.kind == CueKind::Negator
+                    && c.end <= cue.token_start
+                    && c.start >= cs
+                    && self.tokens_between(c.end, cue.token_start) <= 2
+            });
+            let mut relation = rule.relation();
+            if negated {
+                match rule.negated {
+                    OnNegation::Drop => continue,
+                    OnNegation::Opposes => relation = Relation::Opposes,
+                }
+            }
+            let hedged = self.cues.iter().any(|c| c.kind == CueKind::Conditional && c.end <= cue.token_start && c.start >= cs);
+            let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
+
+            let (sources, after_source) = match rule.source {
+                SourceSlot::Subject => self.subject(cue, speaker),
+                SourceSlot::Speaker => (speaker.map(<[String]>::to_vec).unwrap_or_default(), None),
+                SourceSlot::Previous => {
+                    if last_sources.is_empty() {
+                        self.subject(cue, speaker)
+                    } else {
+                        (last_sources.clone(), None)
+                    }
+                }
+                SourceSlot::Agent => {
+                    let agent = self.cues.iter().find(|c| {
+                        c.kind == CueKind::Agent && c.start >= cue.end && self.tokens_between(cue.end, c.start) <= 2
+                    });
+                    let ids = agent
+                        .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 1))
+                        .map(|i| self.ids_of(&self.expand_forward(i)))
+                        .unwrap_or_default();
+                    (ids, None)
+                }
+            };
+            let target_from = after_source.unwrap_or(cue.end);
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            match rule.target {
+                TargetSlot::After | TargetSlot::Before => {
+                    let targets = if rule.target == TargetSlot::After {
+                        self.targets_after(target_from, ce, &rule.preps_norm)
+                    } else {
+                        self.nearest_before(cue.start, self.sentence.start, false)
+                            .map(|i| self.ids_of(&self.expand_backward(i)))
+                            .unwrap_or_default()
+                    };
+                    for s in &sources {
+                        for t in &targets {
+                            pairs.push((s.clone(), t.clone()));
+                            if rule.mutual {
+                                pairs.push((t.clone(), s.clone()));
+                            }
+                        }
+                    }
+                    if rule.mutual && targets.is_empty() && sources.len() >= 2 {
+                        all_pairs(&sources, true, &mut pairs);
+                    }
+                }
+                TargetSlot::Between => {
+                    let mut parties = self.parties_between(cue.end, ce);
+                    let mut mediators: Vec<String> = Vec::new();
+                    if parties.len() >= 2 {
+                        mediators = sources.iter().filter(|s| !parties.contains(s)).cloned().collect();
+                    } else if sources.len() >= 2 {
+                        parties = sources.clone();
+                    } else {
+                        let targets = self.targets_after(target_from, ce, &rule.preps_norm);
+                        if !targets.is_empty() && !sources.is_empty() {
+                            parties = sources.iter().chain(targets.iter()).cloned().collect();
+                        } else if rule.fallback_pair {
+                            parties = self.pair_of_article();
+                            mediators = sources.iter().filter(|s| !parties.contains(s)).cloned().collect();
+                        }
+                    }
+                    all_pairs(&parties, rule.mutual || relation != Relation::NegotiatesWith, &mut pairs);
+                    for m in &mediators {
+                        for p in &parties {
+                            pairs.push((m.clone(), p.clone()));
+                        }
+                    }
+                }
+            }
+            if !sources.is_empty() {
+                last_sources = sources.clone();
+            }
+            let (cue_start, cue_end) = self.ctx.norm.orig_span(cue.start, cue.end);
+            let (sent_start, sent_end) = self.ctx.norm.orig_span(self.sentence.start, self.sentence.end);
+            let evidence = EvidenceJson {
+                document: self.ctx.doc_id.to_string(),
+                sentence: self.index,
+                start: sent_start,
+                end: sent_end,
+                text: self.ctx.original[sent_start..sent_end].to_string(),
+                cue: self.ctx.original[cue_start..cue_end].to_string(),
+                cue_start,
+                cue_end,
+                event: rule.event.clone(),
+                rule: rule.id.clone(),
+                confidence: (confidence * 1000.0).round() / 1000.0,
+            };
+            for (s, t) in pairs {
+                if s == t {
+                    continue;
+                }
+                let a = Assertion {
+                    source: s,
+                    relation,
+                    target: t,
+                    evidence: evidence.clone(),
+                };
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+}
+
+fn all_pairs(ids: &[String], both_directions: bool, out: &mut Vec<(String, String)>) {
+    for (i, a) in ids.iter().enumerate() {
+        for b in &ids[i + 1..] {
+            out.push((a.clone(), b.clone()));
+            if both_directions {
+                out.push((b.clone(), a.clone()));
+            }
+        }
+    }
+}

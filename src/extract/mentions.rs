@@ -1,0 +1,366 @@
+//! Finding actors in a document and resolving each mention to an actor id.
+//!
+//! Three passes: raw phrase hits per sentence; combination of demonyms with
+//! the agent nouns beside them ("القوات التركية", "Russian President"); then,
+//! in document order, resolution of persons (to their organisation on the
+//! article's date), context words (the army, the government), capitals (a
+//! place after a locative preposition), and back-references (the latter,
+//! both sides) against what the text has named so far.
+
+use crate::lexicon::{ActorBase, Form, RefKind, Target};
+use crate::text::{Sentence, Token};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// How a mention names its actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum How {
+    /// Name or alias.
+    Name,
+    /// A person, folded into the organisation (person id kept).
+    Person(String),
+    /// A context word resolved in this article.
+    Context,
+    /// Demonym beside an agent noun.
+    Demonym,
+    /// Plural people noun.
+    People,
+    /// Capital as metonym.
+    Capital,
+    /// "Both sides": the two sides established so far.
+    Pair,
+    /// "The latter".
+    Latter,
+}
+
+/// One resolved mention.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Start (after proclitics) in the normalised text.
+    pub start: usize,
+    /// End in the normalised text.
+    pub end: usize,
+    /// Start of the first token (before proclitics).
+    pub token_start: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Actor ids (two for a pair).
+    pub ids: Vec<String>,
+    /// How it names them.
+    pub how: How,
+}
+
+/// A raw hit before resolution.
+#[derive(Debug, Clone)]
+struct Raw {
+    start: usize,
+    end: usize,
+    token_start: usize,
+    target: Target,
+    form: Form,
+}
+
+/// Kinds that count as one of "the two sides".
+const SIDE_KINDS: &[&str] = &["government", "armed-group", "parliament", "party"];
+
+/// Kinds that never hold or receive a stance.
+pub const INERT_KINDS: &[&str] = &["media", "place", "forum"];
+
+fn is_arabic(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Finds and resolves every actor mention of a document.
+pub fn find_mentions(
+    kb: &ActorBase,
+    original: &str,
+    norm: &crate::text::NormText,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    date: Option<&str>,
+) -> Vec<Mention> {
+    let text = norm.text.as_str();
+    // Pass 1: raw hits, sentence by sentence.
+    let mut per_sentence: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut raws = Vec::new();
+        for hit in kb.matcher().find(text, tokens, (s.start, s.end)) {
+            let (target, form) = kb.payload(hit.payload);
+            if kb.is_case_sensitive(hit.payload) {
+                let (os, oe) = norm.orig_span(hit.start, hit.end);
+                if original[os..oe].chars().any(|c| c.is_lowercase()) {
+                    continue;
+                }
+            }
+            raws.push(Raw {
+                start: hit.start,
+                end: hit.end,
+                token_start: hit.token_start,
+                target,
+                form,
+            });
+        }
+        per_sentence.push(combine_demonyms(kb, text, raws));
+    }
+
+    // Framing and presence over the whole article.
+    let (framing_matcher, framing_payloads) = kb.framing();
+    let mut framing_counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for hit in framing_matcher.find(text, tokens, (0, text.len())) {
+        *framing_counts.entry(framing_payloads[hit.payload]).or_default() += 1;
+    }
+    let framing = dominant(&framing_counts).map(|i| kb.framings[i].as_str());
+    let mut present: HashSet<String> = HashSet::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for raw in per_sentence.iter().flatten() {
+        let id = match raw.target {
+            Target::Actor(i) if raw.form != Form::Demonym => Some(kb.actors[i].id.clone()),
+            Target::Person(i) => kb.persons[i].org_on(date).map(str::to_string),
+            _ => None,
+        };
+        if let Some(id) = id {
+            *counts.entry(id.clone()).or_default() += 1;
+            present.insert(id);
+        }
+    }
+
+    // Pass 2: resolution in document order.
+    let mut recent: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (si, raws) in per_sentence.into_iter().enumerate() {
+        for raw in raws {
+            let resolved: Option<(Vec<String>, How)> = match raw.target {
+                Target::Actor(i) => {
+                    let actor = &kb.actors[i];
+                    if actor.arena || actor.kind == "place" {
+                        None
+                    } else {
+                        match raw.form {
+                            Form::Name => Some((vec![actor.id.clone()], How::Name)),
+                            Form::People => Some((vec![actor.id.clone()], How::People)),
+                            Form::Demonym => Some((vec![actor.id.clone()], How::Demonym)),
+                            Form::Capital => (!is_place_use(kb, text, tokens, &raw))
+                                .then(|| (vec![actor.id.clone()], How::Capital)),
+                        }
+                    }
+                }
+                Target::Person(i) => {
+                    let p = &kb.persons[i];
+                    p.org_on(date)
+                        .map(|org| (vec![org.to_string()], How::Person(p.id.clone())))
+                }
+                Target::Context(i) => {
+                    let c = &kb.contexts[i];
+                    let by_framing = framing.and_then(|f| c.framing.get(f)).cloned();
+                    let by_recent = || {
+                        recent
+                            .iter()
+                            .rev()
+                            .find(|id| c.recent.contains(id))
+                            .cloned()
+                    };
+                    let by_present = || {
+                        c.present
+                            .iter()
+                            .find(|(p, _)| present.contains(*p))
+                            .map(|(_, id)| id.clone())
+                    };
+                    by_framing
+                        .or_else(by_recent)
+                        .or_else(by_present)
+                        .or_else(|| c.default.clone())
+                        .map(|id| (vec![id], How::Context))
+                }
+                Target::Reference(RefKind::Pair) => {
+                    pair(kb, &recent, &counts).map(|ids| (ids, How::Pair))
+                }
+                Target::Reference(RefKind::Latter) => {
+                    if is_adjective_use(text, tokens, &raw) {
+                        None
+                    } else {
+                        recent
+                            .iter()
+                            .rev()
+                            .find(|id| kb.actor(id).is_some_and(|a| !INERT_KINDS.contains(&a.kind.as_str())))
+                            .map(|id| (vec![id.clone()], How::Latter))
+                    }
+                }
+                Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
+            };
+            let Some((ids, how)) = resolved else {
+                continue;
+            };
+            if how != How::Pair {
+                recent.extend(ids.iter().cloned());
+            }
+            // A person right beside their own organisation ("Russian President
+            // Vladimir Putin") is one mention.
+            if let Some(prev) = out.last_mut() {
+                let prev: &mut Mention = prev;
+                if prev.sentence == si
+                    && prev.ids == ids
+                    && text[prev.end..raw.token_start].trim().is_empty()
+                {
+                    prev.end = raw.end;
+                    continue;
+                }
+            }
+            out.push(Mention {
+                start: raw.start,
+                end: raw.end,
+                token_start: raw.token_start,
+                sentence: si,
+                ids,
+                how,
+            });
+        }
+    }
+    out
+}
+
+fn dominant(counts: &BTreeMap<usize, usize>) -> Option<usize> {
+    let best = counts.values().copied().max()?;
+    let winners: Vec<usize> = counts
+        .iter()
+        .filter(|(_, &c)| c == best)
+        .map(|(&k, _)| k)
+        .collect();
+    (winners.len() == 1).then(|| winners[0])
+}
+
+/// "The two sides": the two most recently named distinct actors of the side
+/// kinds; failing that, the two most mentioned in the article.
+fn pair(kb: &ActorBase, recent: &[String], counts: &HashMap<String, usize>) -> Option<Vec<String>> {
+    let is_side = |id: &str| {
+        kb.actor(id)
+            .is_some_and(|a| SIDE_KINDS.contains(&a.kind.as_str()))
+    };
+    let mut found: Vec<String> = Vec::new();
+    for id in recent.iter().rev() {
+        if is_side(id) && !found.contains(id) {
+            found.push(id.clone());
+            if found.len() == 2 {
+                found.sort();
+                return Some(found);
+            }
+        }
+    }
+    let mut ranked: Vec<(&String, &usize)> = counts.iter().filter(|(id, _)| is_side(id)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (id, _) in ranked {
+        if !found.contains(id) {
+            found.push(id.clone());
+        }
+        if found.len() == 2 {
+            found.sort();
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Arabic الأخير after a definite noun is an adjective ("الجولة الأخيرة"),
+/// not a reference; after a verb, particle or indefinite noun it refers.
+fn is_adjective_use(text: &str, tokens: &[Token], raw: &Raw) -> bool {
+    let word = &text[raw.start..raw.end];
+    if !is_arabic(word) {
+        return false;
+    }
+    previous_word(text, tokens, raw.token_start).is_some_and(|prev| {
+        let bare = prev
+            .trim_start_matches('و')
+            .trim_start_matches('ف')
+            .trim_start_matches('ب');
+        bare.starts_with("ال") || bare.starts_with("لل")
+    })
+}
+
+fn previous_word<'t>(text: &'t str, tokens: &[Token], at: usize) -> Option<&'t str> {
+    let i = tokens.partition_point(|t| t.start < at);
+    i.checked_sub(1).map(|j| &text[tokens[j].start..tokens[j].end])
+}
+
+/// A capital is a place when a locative word precedes it ("in Ankara",
+/// "من القاهرة"), when it carries the proclitic ب, or in a dateline.
+fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool {
+    let proclitics = &text[raw.token_start..raw.start];
+    if proclitics.contains('ب') {
+        return true;
+    }
+    if previous_word(text, tokens, raw.token_start).is_some_and(|w| kb.is_locative(w)) {
+        return true;
+    }
+    let after = text[raw.end..].trim_start();
+    after.starts_with('(') || after.starts_with("-based") || after.starts_with("- ")
+}
+
+/// Turns demonym hits that stand beside an agent noun into actor hits and
+/// drops the rest. Arabic puts the adjective after the noun (القوات
+/// التركية), English before it (Turkish forces); modifiers and other
+/// demonyms may stand between (Russian and Turkish foreign ministers).
+fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+    let adjacent = |a: &Raw, b: &Raw| text[a.end..b.token_start].trim().is_empty();
+    let phrase = |r: &Raw| &text[r.start..r.end];
+    let is_agent = |r: &Raw| {
+        matches!(r.target, Target::AgentNoun)
+            || (matches!(r.target, Target::Context(_)) && kb.is_agent_noun(phrase(r)))
+    };
+    let is_bridge = |r: &Raw| {
+        matches!(r.target, Target::Modifier)
+            || r.form == Form::Demonym
+            || is_agent(r)
+            || kb.is_modifier(phrase(r))
+    };
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    let mut consumed = vec![false; raws.len()];
+    for i in 0..raws.len() {
+        let r = &raws[i];
+        if r.form != Form::Demonym {
+            continue;
+        }
+        let arabic = is_arabic(phrase(r));
+        let mut agent_at = None;
+        if arabic {
+            let mut j = i;
+            for _ in 0..4 {
+                if j == 0 || !adjacent(&raws[j - 1], &raws[j]) || !is_bridge(&raws[j - 1]) {
+                    break;
+                }
+                j -= 1;
+                if is_agent(&raws[j]) {
+                    agent_at = Some(j);
+                }
+            }
+        } else {
+            let mut j = i;
+            for _ in 0..7 {
+                if j + 1 >= raws.len() || !adjacent(&raws[j], &raws[j + 1]) || !is_bridge(&raws[j + 1]) {
+                    break;
+                }
+                j += 1;
+                if is_agent(&raws[j]) {
+                    agent_at = Some(j);
+                    break;
+                }
+            }
+        }
+        if let Some(j) = agent_at {
+            // The agent noun was read as a context word (الجيش): it now
+            // belongs to this state.
+            for k in i.min(j)..=i.max(j) {
+                if k != i && raws[k].form != Form::Demonym {
+                    consumed[k] = true;
+                }
+            }
+            consumed[i] = false;
+        } else {
+            consumed[i] = true;
+        }
+    }
+    for (k, r) in raws.into_iter().enumerate() {
+        if consumed[k] || matches!(r.target, Target::AgentNoun | Target::Modifier) {
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}

@@ -1,0 +1,432 @@
+//! Cue packs: the stance rules, one TOML file per language.
+//!
+//! Each rule names its cue words, the relation and finer event it signals,
+//! where its source and target stand, what a negation does to it, and its
+//! own example sentences, which a test runs (see `tests/rules.rs`).
+
+use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
+use crate::error::{Error, Result};
+use crate::model::{Lang, Relation};
+use crate::text::normalize;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// Where a rule finds the holder of the stance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceSlot {
+    /// The clause subject: the nearest actor before the cue, else (verb-first
+    /// Arabic) the first actor after it, else the quoted speaker.
+    Subject,
+    /// The agent of a passive: the actor after `by` / `من`.
+    Agent,
+    /// Only the quoted speaker (epithets such as "the invaders").
+    Speaker,
+    /// The source of the previous stance cue in the clause ("… against Y").
+    Previous,
+    /// The actor right before the cue ("X loyal to Y", "X التابعة لـ Y").
+    Before,
+    /// The first actor after the cue ("backed by X", "بوساطة X").
+    After,
+    /// The quoted speaker when there is one, else the clause subject
+    /// (demands stated as nouns: "the withdrawal of X").
+    SpeakerFirst,
+}
+
+/// Where a rule finds the actor the stance is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetSlot {
+    /// The first actor after the cue (after the source when it follows the cue).
+    After,
+    /// The nearest actor before the cue (passives: "X, backed by Y").
+    Before,
+    /// The parties after `between` / `بين`, or the pair the subject names
+    /// ("the two sides signed"): they relate to each other, and the subject,
+    /// when it is someone else, to each of them.
+    Between,
+}
+
+/// What a negation before the cue does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnNegation {
+    /// The statement says nothing: drop it.
+    #[default]
+    Drop,
+    /// A refusal: "will not negotiate with" opposes.
+    Opposes,
+}
+
+/// A rule as written in the pack.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueRule {
+    /// Hierarchical id: `ar/opposes/reject`.
+    pub id: String,
+    /// `supports`, `opposes` or `negotiates-with`.
+    pub relation: String,
+    /// Fine event type.
+    pub event: String,
+    /// Cue phrases. In English a trailing `+` on the first word inflects it
+    /// (`back+` → back, backs, backed, backing).
+    pub cues: Vec<String>,
+    /// Source slot.
+    #[serde(default = "default_source")]
+    pub source: SourceSlot,
+    /// Target slot.
+    #[serde(default = "default_target")]
+    pub target: TargetSlot,
+    /// Prepositions that introduce the target; later repeats after a
+    /// coordinator ("or with") add more targets.
+    #[serde(default)]
+    pub preps: Vec<String>,
+    /// Both directions hold (exchanged accusations).
+    #[serde(default)]
+    pub mutual: bool,
+    /// With `target = "between"`: when the sentence names no parties, the
+    /// two sides the article has established are the parties (mediation).
+    #[serde(default)]
+    pub fallback_pair: bool,
+    /// What negation does.
+    #[serde(default)]
+    pub negated: OnNegation,
+    /// Words that must follow the cue in its clause (prefix match):
+    /// "called on X to *withdraw*".
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Words that must precede the cue in its clause: "*fighting* … alongside".
+    #[serde(default)]
+    pub requires_before: Vec<String>,
+    /// Confidence of one statement.
+    #[serde(default = "default_confidence")]
+    pub confidence: f64,
+    /// `sentence => src relation tgt; …` lines that must hold.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// `sentence => src relation tgt` lines that must NOT hold.
+    #[serde(default)]
+    pub counter: Vec<String>,
+    /// Parsed relation (filled on load).
+    #[serde(skip)]
+    pub relation_parsed: Option<Relation>,
+    /// Normalised prepositions (filled on load).
+    #[serde(skip)]
+    pub preps_norm: Vec<String>,
+    /// Language of the pack the rule came from (filled on load).
+    #[serde(skip)]
+    pub lang: Option<Lang>,
+}
+
+fn default_source() -> SourceSlot {
+    SourceSlot::Subject
+}
+fn default_target() -> TargetSlot {
+    TargetSlot::After
+}
+fn default_window() -> usize {
+    1
+}
+fn default_confidence() -> f64 {
+    0.8
+}
+
+impl CueRule {
+    /// The rule's relation.
+    pub fn relation(&self) -> Relation {
+        self.relation_parsed.unwrap_or(Relation::Supports)
+    }
+}
+
+/// Closed word classes the rules lean on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Frames {
+    /// Reported-speech verbs and nouns (said, قال, statement).
+    #[serde(default)]
+    pub speech: Vec<String>,
+    /// Attribution to a source (citing, نقلا عن, according to).
+    #[serde(default)]
+    pub attribution: Vec<String>,
+    /// Negators (not, never, لا, لم, لن).
+    #[serde(default)]
+    pub negators: Vec<String>,
+    /// Denials: what follows is not asserted (denied that, نفى).
+    #[serde(default)]
+    pub denial: Vec<String>,
+    /// Conditionals and hedges: lower confidence (if, إذا, allegedly).
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    /// Words that join coordinated actors (and, or, و, أو, كل من).
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    /// Relative pronouns that open a parenthetical (which, الذي).
+    #[serde(default)]
+    pub relative: Vec<String>,
+    /// Subject pronouns that start a sentence continuing the last speaker (it, he).
+    #[serde(default)]
+    pub pronouns: Vec<String>,
+    /// Between (بين).
+    #[serde(default)]
+    pub between: Vec<String>,
+    /// Phrases that look negative but are not ("still": لا يزال); matched
+    /// only so that their negator is not.
+    #[serde(default)]
+    pub not_negation: Vec<String>,
+    /// How many words may stand between a negator and its cue.
+    #[serde(default = "default_window")]
+    pub negation_window: usize,
+    /// Agent markers of passives (by, من قبل).
+    #[serde(default)]
+    pub agent: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    lang: String,
+    #[serde(default)]
+    frames: Frames,
+    #[serde(default)]
+    rule: Vec<CueRule>,
+}
+
+/// What a cue hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A stance rule, by index.
+    Rule(usize),
+    /// Reported speech.
+    Speech,
+    /// Attribution to a source.
+    Attribution,
+    /// Negator.
+    Negator,
+    /// Denial.
+    Denial,
+    /// Conditional or hedge.
+    Conditional,
+    /// Between.
+    Between,
+    /// Passive agent marker.
+    Agent,
+    /// A phrase that only shadows a negator (لا يزال).
+    Inert,
+}
+
+/// All cue packs, compiled.
+#[derive(Debug, Clone)]
+pub struct CueBase {
+    /// Rules of all languages.
+    pub rules: Vec<CueRule>,
+    /// Language of each rule.
+    pub rule_langs: Vec<Lang>,
+    matcher: PhraseMatcher,
+    payloads: Vec<CueKind>,
+    circumstantial: Vec<bool>,
+    coordinators: HashSet<String>,
+    relative: HashSet<String>,
+    pronouns: HashSet<String>,
+    /// Negation window per language.
+    windows: Vec<(Lang, usize)>,
+}
+
+/// English inflection of a word marked with `+`.
+fn inflect(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    if let Some(stem) = word.strip_suffix('e') {
+        out.extend([format!("{word}s"), format!("{word}d"), format!("{stem}ing")]);
+    } else if let Some(stem) = word.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        out.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{word}ing")]);
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        out.extend([format!("{word}es"), format!("{word}ed"), format!("{word}ing")]);
+    } else {
+        out.extend([format!("{word}s"), format!("{word}ed"), format!("{word}ing")]);
+    }
+    out
+}
+
+/// Expands `back+ by` into its inflected phrases.
+pub fn expand_cue(cue: &str) -> Vec<String> {
+    let words: Vec<&str> = cue.split_whitespace().collect();
+    let mut phrases = vec![String::new()];
+    for w in words {
+        let forms = match w.strip_suffix('+') {
+            Some(stem) => inflect(stem),
+            None => vec![w.to_string()],
+        };
+        phrases = phrases
+            .iter()
+            .flat_map(|p| {
+                forms.iter().map(move |f| {
+                    if p.is_empty() {
+                        f.clone()
+                    } else {
+                        format!("{p} {f}")
+                    }
+                })
+            })
+            .collect();
+    }
+    phrases
+}
+
+impl CueBase {
+    /// Loads cue packs (name, text) in order.
+    pub fn load(sources: &[(String, &str)]) -> Result<CueBase> {
+        let mut rules = Vec::new();
+        let mut rule_langs = Vec::new();
+        let mut builder = PhraseMatcherBuilder::default();
+        let mut payloads = Vec::new();
+        let mut circumstantial = Vec::new();
+        let mut coordinators = HashSet::new();
+        let mut relative = HashSet::new();
+        let mut pronouns = HashSet::new();
+        let mut windows = Vec::new();
+        let mut ids = HashSet::new();
+        for (name, text) in sources {
+            let file: CueFile = toml::from_str(text).map_err(|e| {
+                let line = e
+                    .span()
+                    .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                    .unwrap_or(0);
+                Error::Data {
+                    path: name.clone(),
+                    line,
+                    what: e.message().to_string(),
+                    hint: "expected a cue pack (see docs/PACKS.md)".into(),
+                }
+            })?;
+            let lang = Lang::from_code(&file.lang).ok_or_else(|| Error::Data {
+                path: name.clone(),
+                line: super::pack::line_of(text, "lang"),
+                what: format!("unknown language '{}'", file.lang),
+                hint: "expected ar or en".into(),
+            })?;
+            let edge = match lang {
+                Lang::Ar => Edge::Suffixed,
+                Lang::En => Edge::Exact,
+            };
+            let f = &file.frames;
+            let mut frame = |words: &[String], kind: CueKind| {
+                for w in words {
+                    for phrase in expand_cue(w) {
+                        payloads.push(kind);
+                        circumstantial.push(false);
+                        builder.add(&phrase, payloads.len() - 1, edge);
+                    }
+                }
+            };
+            frame(&f.speech, CueKind::Speech);
+            frame(&f.attribution, CueKind::Attribution);
+            frame(&f.negators, CueKind::Negator);
+            frame(&f.denial, CueKind::Denial);
+            frame(&f.conditional, CueKind::Conditional);
+            frame(&f.between, CueKind::Between);
+            frame(&f.agent, CueKind::Agent);
+            frame(&f.not_negation, CueKind::Inert);
+            coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
+            relative.extend(f.relative.iter().map(|w| normalize(w).text));
+            pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
+            windows.push((lang, f.negation_window));
+            for mut rule in file.rule {
+                let line = super::pack::line_of(text, &format!("\"{}\"", rule.id));
+                let bad = |what: String, hint: &str| Error::Data {
+                    path: name.clone(),
+                    line,
+                    what,
+                    hint: hint.to_string(),
+                };
+                if !ids.insert(rule.id.clone()) {
+                    return Err(bad(format!("duplicate rule id '{}'", rule.id), "expected each rule id once"));
+                }
+                let relation = Relation::from_name(&rule.relation)
+                    .filter(|r| *r != Relation::MemberOf)
+                    .ok_or_else(|| {
+                        bad(
+                            format!("unknown relation '{}'", rule.relation),
+                            "expected one of: supports, opposes, negotiates-with",
+                        )
+                    })?;
+                if rule.cues.is_empty() {
+                    return Err(bad(format!("rule '{}' has no cues", rule.id), "expected cues = [\"…\"]"));
+                }
+                if !(0.0..=1.0).contains(&rule.confidence) {
+                    return Err(bad(format!("confidence {} out of range", rule.confidence), "expected a number from 0 to 1"));
+                }
+                rule.relation_parsed = Some(relation);
+                rule.preps_norm = rule.preps.iter().map(|p| normalize(p).text).collect();
+                rule.requires = rule.requires.iter().map(|p| normalize(p).text).collect();
+                rule.requires_before = rule.requires_before.iter().map(|p| normalize(p).text).collect();
+                rule.lang = Some(lang);
+                let ri = rules.len();
+                for cue in &rule.cues {
+                    // A leading ~ marks a circumstantial participle (متهماً،
+                    // accusing): its subject is the sentence's main subject.
+                    let (circ, cue) = match cue.strip_prefix('~') {
+                        Some(rest) => (true, rest),
+                        None => (false, cue.as_str()),
+                    };
+                    for phrase in expand_cue(cue) {
+                        payloads.push(CueKind::Rule(ri));
+                        circumstantial.push(circ);
+                        builder.add(&phrase, payloads.len() - 1, edge);
+                    }
+                }
+                rules.push(rule);
+                rule_langs.push(lang);
+            }
+        }
+        Ok(CueBase {
+            rules,
+            rule_langs,
+            matcher: builder.build(),
+            payloads,
+            circumstantial,
+            coordinators,
+            relative,
+            pronouns,
+            windows,
+        })
+    }
+
+    /// The matcher over all cue phrases.
+    pub fn matcher(&self) -> &PhraseMatcher {
+        &self.matcher
+    }
+
+    /// What payload `i` means.
+    pub fn payload(&self, i: usize) -> CueKind {
+        self.payloads[i]
+    }
+
+    /// Whether payload `i` is a circumstantial participle.
+    pub fn is_circumstantial(&self, i: usize) -> bool {
+        self.circumstantial[i]
+    }
+
+    /// Whether the (normalised, trimmed) text between two actors coordinates them.
+    pub fn is_coordinator(&self, gap: &str) -> bool {
+        self.coordinators.contains(gap)
+    }
+
+    /// Whether a normalised word is a subject pronoun.
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.contains(word)
+    }
+
+    /// Negation window of a language.
+    pub fn negation_window(&self, lang: Lang) -> usize {
+        self.windows
+            .iter()
+            .rev()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, w)| *w)
+            .unwrap_or(1)
+    }
+
+    /// Whether a normalised word opens a relative clause.
+    pub fn is_relative(&self, word: &str) -> bool {
+        self.relative.contains(word)
+    }
+}

@@ -1,0 +1,215 @@
+//! A phrase matcher over the normalised text that respects word boundaries
+//! and Arabic clitics.
+//!
+//! Patterns are normalised the same way as the text and compiled into one
+//! aho-corasick automaton. A raw hit only counts when it starts at a token
+//! start, or inside a token right after a legal chain of proclitics
+//! (وتركيا، بالجيش), and ends at a token end (or, for patterns that allow it,
+//! before an Arabic suffix from a closed list). The hits are then reduced to
+//! the leftmost-longest non-overlapping set, so "ميليشيات حفتر" wins over
+//! "ميليشيات" and "الولايات المتحدة" is one phrase.
+
+use crate::text::{is_proclitic_chain, normalize, Token};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Suffixes an Arabic cue word may carry (verb endings and object pronouns).
+const ARABIC_SUFFIXES: &[&str] = &[
+    "ت", "ا", "وا", "ن", "ان", "تا", "ين", "ون", "ه", "ها", "هم", "هما", "نا", "ته", "تها",
+    "تهم", "ات", "وه", "وها", "تم", "ني", "ي", "يه", "يها",
+];
+
+/// How lenient the right edge of a pattern is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// The hit must end at a token end.
+    Exact,
+    /// An Arabic suffix from a closed list may follow inside the token.
+    Suffixed,
+}
+
+/// One match in normalised byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Start byte (after any proclitics) in the normalised text.
+    pub start: usize,
+    /// End byte in the normalised text (after any accepted suffix).
+    pub end: usize,
+    /// Index of the payload the pattern was added with.
+    pub payload: usize,
+    /// Start of the token the hit begins in (before proclitics).
+    pub token_start: usize,
+}
+
+/// Builder and matcher of normalised phrases.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Per pattern: payload index and edge rule.
+    patterns: Vec<(usize, Edge)>,
+}
+
+/// Collects patterns before compiling.
+#[derive(Debug, Default)]
+pub struct PhraseMatcherBuilder {
+    strings: Vec<String>,
+    patterns: Vec<(usize, Edge)>,
+}
+
+impl PhraseMatcherBuilder {
+    /// Adds a phrase (in its written form; it is normalised here) for `payload`.
+    /// Arabic phrases starting with the article also get their لـ + ال form (للأمم).
+    pub fn add(&mut self, phrase: &str, payload: usize, edge: Edge) {
+        let norm = normalize(phrase.trim()).text;
+        let norm = collapse_spaces(&norm);
+        if norm.is_empty() {
+            return;
+        }
+        if let Some(rest) = norm.strip_prefix("ال") {
+            if rest.chars().count() >= 2 {
+                self.push(format!("لل{rest}"), payload, edge);
+            }
+        }
+        self.push(norm, payload, edge);
+    }
+
+    fn push(&mut self, norm: String, payload: usize, edge: Edge) {
+        self.strings.push(norm);
+        self.patterns.push((payload, edge));
+    }
+
+    /// Compiles the automaton.
+    pub fn build(self) -> PhraseMatcher {
+        let automaton = if self.strings.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&self.strings)
+                .ok()
+        };
+        PhraseMatcher {
+            automaton,
+            patterns: self.patterns,
+        }
+    }
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl PhraseMatcher {
+    /// All accepted hits in `text[range]`, leftmost-longest and non-overlapping.
+    /// `tokens` are the tokens of the whole text (sorted); `range` limits the search.
+    pub fn find(&self, text: &str, tokens: &[Token], range: (usize, usize)) -> Vec<Hit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let (lo, hi) = range;
+        let haystack = &text[lo..hi];
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in ac.find_overlapping_iter(haystack) {
+            let (start, end) = (lo + m.start(), lo + m.end());
+            let (payload, edge) = self.patterns[m.pattern().as_usize()];
+            let Some(first) = token_at(tokens, start) else {
+                continue;
+            };
+            let Some(last) = token_at(tokens, end.saturating_sub(1)) else {
+                continue;
+            };
+            let head = &text[first.start..start];
+            if !(head.is_empty() || is_proclitic_chain(head) && is_arabic_letter_start(text, start))
+            {
+                continue;
+            }
+            let tail = &text[end..last.end];
+            let end = if tail.is_empty() {
+                end
+            } else if edge == Edge::Suffixed && ARABIC_SUFFIXES.contains(&tail) {
+                last.end
+            } else {
+                continue;
+            };
+            hits.push(Hit {
+                start,
+                end,
+                payload,
+                token_start: first.start,
+            });
+        }
+        leftmost_longest(hits)
+    }
+}
+
+fn is_arabic_letter_start(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(&c))
+}
+
+/// The token containing byte `at`, by binary search.
+pub fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
+    let i = tokens.partition_point(|t| t.end <= at);
+    tokens.get(i).filter(|t| t.start <= at)
+}
+
+/// Keeps the leftmost-longest non-overlapping hits (ties: the earlier-added pattern).
+fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        a.token_start
+            .cmp(&b.token_start)
+            .then(b.end.cmp(&a.end))
+            .then(a.payload.cmp(&b.payload))
+    });
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if out.last().is_some_and(|prev| hit.token_start < prev.end) {
+            continue;
+        }
+        out.push(hit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn run(patterns: &[&str], edge: Edge, text: &str) -> Vec<String> {
+        let mut b = PhraseMatcherBuilder::default();
+        for (i, p) in patterns.iter().enumerate() {
+            b.add(p, i, edge);
+        }
+        let m = b.build();
+        let norm = normalize(text);
+        let tokens = tokenize(&norm.text);
+        m.find(&norm.text, &tokens, (0, norm.text.len()))
+            .into_iter()
+            .map(|h| format!("{}:{}", patterns[h.payload], &norm.text[h.start..h.end]))
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $patterns:expr, $edge:expr, $text:expr, $expected:expr) => {
+            #[test]
+            fn $name() {
+                let expected: Vec<&str> = $expected;
+                assert_eq!(run(&$patterns, $edge, $text), expected);
+            }
+        };
+    }
+
+    t!(proclitic_waw, ["تركيا"], Edge::Exact, "دعمت مصر وتركيا الاتفاق", vec!["تركيا:تركيا"]);
+    t!(proclitic_bal, ["الجيش"], Edge::Exact, "رحب بالجيش", vec!["الجيش:الجيش"]);
+    t!(lam_alif_lam, ["الأمم المتحدة"], Edge::Exact, "قال للأمم المتحدة", vec!["الأمم المتحدة:للامم المتحده"]);
+    t!(no_false_split, ["زير"], Edge::Exact, "قال وزير الخارجية", vec![]);
+    t!(misrata_is_not_egypt, ["مصر"], Edge::Exact, "وصلت إلى مصراتة", vec![]);
+    t!(longest_wins, ["ميليشيات", "ميليشيات حفتر"], Edge::Exact, "هاجمت ميليشيات حفتر", vec!["ميليشيات حفتر:ميليشيات حفتر"]);
+    t!(english_word_edge, ["us"], Edge::Exact, "the campus and us", vec!["us:us"]);
+    t!(english_possessive, ["haftar"], Edge::Exact, "Haftar's forces", vec!["haftar:haftar"]);
+    t!(suffix_allowed, ["رفض"], Edge::Suffixed, "ورفضت الحكومة", vec!["رفض:رفضت"]);
+    t!(suffix_exact_refused, ["رفض"], Edge::Exact, "ورفضت الحكومة", vec![]);
+    t!(latin_no_proclitic, ["ran"], Edge::Exact, "Iran said", vec![]);
+}
