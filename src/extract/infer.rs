@@ -204,14 +204,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         self.ctx.kb.cues.is_coordinator(&gap)
             || (gap == "," && !clitic.is_empty())
-            || gap.strip_suffix(',').is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
+            || gap
+                .strip_suffix(',')
+                .is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
     }
 
     /// The mention and those coordinated after it.
     fn expand_forward(&self, first: usize) -> Vec<usize> {
         let mut out = vec![first];
         let mut cur = first;
-        while cur + 1 < self.mentions.len() && self.coordinated(self.mentions[cur], self.mentions[cur + 1]) {
+        while cur + 1 < self.mentions.len()
+            && self.coordinated(self.mentions[cur], self.mentions[cur + 1])
+        {
             cur += 1;
             out.push(cur);
         }
@@ -368,7 +372,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let m = self.mentions[i];
         let text = self.text();
         let clitics = &text[m.token_start..m.start];
-        if preps.iter().any(|p| !p.is_empty() && clitics.contains(p.as_str()) && p.chars().count() == 1) {
+        if preps
+            .iter()
+            .any(|p| !p.is_empty() && clitics.contains(p.as_str()) && p.chars().count() == 1)
+        {
             return true;
         }
         let toks = self.ctx.tokens;
@@ -380,7 +387,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     return false;
                 }
                 let w = &text[t.start..t.end];
-                preps.iter().any(|p| p == w || (w.len() > p.len() && w.ends_with(p.as_str()) && crate::text::is_proclitic_chain(&w[..w.len() - p.len()])))
+                preps.iter().any(|p| {
+                    p == w
+                        || (w.len() > p.len()
+                            && w.ends_with(p.as_str())
+                            && crate::text::is_proclitic_chain(&w[..w.len() - p.len()]))
+                })
             })
         })
     }
@@ -417,7 +429,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                             let w = &self.text()[t.start..t.end];
                             t.start >= from
                                 && (self.ctx.kb.cues.is_coordinator(w)
-                                    || preps.iter().any(|p| w == format!("و{p}") || w == format!("او{p}")))
+                                    || preps
+                                        .iter()
+                                        .any(|p| w == format!("و{p}") || w == format!("او{p}")))
                         })
                     });
                     if coord_near {
@@ -443,15 +457,55 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         Vec::new()
     }
 
-    fn pair_of_article(&self) -> Vec<String> {
-        // The most recent pair mention resolved anywhere up to here.
-        self.ctx
-            .mentions
-            .iter()
-            .filter(|m| m.sentence <= self.index && m.ids.len() == 2)
-            .last()
-            .map(|m| m.ids.clone())
-            .unwrap_or_default()
+    /// The two sides at this point of the article: the two most recently
+    /// named distinct actors of the side kinds.
+    fn pair_at(&self, at: usize) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for m in self.ctx.mentions.iter().rev().filter(|m| m.start < at) {
+            for id in m.ids.iter().rev() {
+                let side = self
+                    .ctx
+                    .kb
+                    .actors
+                    .actor(id)
+                    .is_some_and(|a| super::mentions::SIDE_KINDS.contains(&a.kind.as_str()));
+                if side && !found.contains(id) {
+                    found.push(id.clone());
+                }
+            }
+            if found.len() >= 2 {
+                found.truncate(2);
+                found.sort();
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether a token in [from, to) is, or starts with, one of `words`
+    /// (after any proclitics).
+    fn has_word(&self, from: usize, to: usize, words: &[String]) -> bool {
+        let text = self.text();
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to);
+        let tokens = &toks[lo..hi];
+        tokens.iter().enumerate().any(|(i, t)| {
+            let w = &text[t.start..t.end];
+            words.iter().any(|req| {
+                if req.contains(' ') {
+                    // A phrase: match on the text from this token.
+                    return text[t.start..to.max(t.start)].starts_with(req.as_str());
+                }
+                if w.starts_with(req.as_str()) {
+                    return true;
+                }
+                let _ = i;
+                w.char_indices().skip(1).take(3).any(|(k, _)| {
+                    crate::text::is_proclitic_chain(&w[..k]) && w[k..].starts_with(req.as_str())
+                })
+            })
+        })
     }
 
     fn run_rules(&self, speaker: Option<&[String]>, out: &mut Vec<Assertion>) {
@@ -467,14 +521,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             };
             let rule = &self.ctx.kb.cues.rules[ri];
             let (cs, ce) = self.clause_of(cue.start);
-            if self.cues.iter().any(|c| c.kind == CueKind::Denial && c.end <= cue.token_start) {
+            if !rule.requires.is_empty() && !self.has_word(cue.end, ce, &rule.requires) {
+                continue;
+            }
+            if !rule.requires_before.is_empty()
+                && !self.has_word(cs, cue.start, &rule.requires_before)
+            {
+                continue;
+            }
+            let window = rule
+                .lang
+                .map(|l| self.ctx.kb.cues.negation_window(l))
+                .unwrap_or(1);
+            if self
+                .cues
+                .iter()
+                .any(|c| c.kind == CueKind::Denial && c.end <= cue.token_start)
+            {
                 continue;
             }
             let negated = self.cues.iter().any(|c| {
                 c.kind == CueKind::Negator
                     && c.end <= cue.token_start
                     && c.start >= cs
-                    && self.tokens_between(c.end, cue.token_start) <= 2
+                    && self.tokens_between(c.end, cue.token_start) <= window
             });
             let mut relation = rule.relation();
             if negated {
@@ -483,7 +553,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     OnNegation::Opposes => relation = Relation::Opposes,
                 }
             }
-            let hedged = self.cues.iter().any(|c| c.kind == CueKind::Conditional && c.end <= cue.token_start && c.start >= cs);
+            let hedged = self.cues.iter().any(|c| {
+                c.kind == CueKind::Conditional && c.end <= cue.token_start && c.start >= cs
+            });
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
             let (sources, after_source) = match rule.source {
@@ -496,9 +568,34 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         (last_sources.clone(), None)
                     }
                 }
+                SourceSlot::Before => (
+                    self.nearest_before(cue.start, self.sentence.start, false)
+                        .map(|i| self.ids_of(&self.expand_backward(i)))
+                        .unwrap_or_default(),
+                    None,
+                ),
+                SourceSlot::After => {
+                    let idx = self
+                        .first_after(cue.end, ce, 2)
+                        .filter(|&i| !self.is_media(self.mentions[i]));
+                    match idx {
+                        Some(i) => {
+                            let idx = self.expand_forward(i);
+                            let after = idx.last().map(|&j| self.mentions[j].end);
+                            (self.ids_of(&idx), after)
+                        }
+                        None => (Vec::new(), None),
+                    }
+                }
+                SourceSlot::SpeakerFirst => match speaker {
+                    Some(s) if !s.is_empty() => (s.to_vec(), None),
+                    _ => self.subject(cue, speaker),
+                },
                 SourceSlot::Agent => {
                     let agent = self.cues.iter().find(|c| {
-                        c.kind == CueKind::Agent && c.start >= cue.end && self.tokens_between(cue.end, c.start) <= 2
+                        c.kind == CueKind::Agent
+                            && c.start >= cue.end
+                            && self.tokens_between(cue.end, c.start) <= 2
                     });
                     let ids = agent
                         .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 1))
@@ -534,7 +631,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     let mut parties = self.parties_between(cue.end, ce);
                     let mut mediators: Vec<String> = Vec::new();
                     if parties.len() >= 2 {
-                        mediators = sources.iter().filter(|s| !parties.contains(s)).cloned().collect();
+                        mediators = sources
+                            .iter()
+                            .filter(|s| !parties.contains(s))
+                            .cloned()
+                            .collect();
                     } else if sources.len() >= 2 {
                         parties = sources.clone();
                     } else {
@@ -542,11 +643,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         } else if rule.fallback_pair {
-                            parties = self.pair_of_article();
-                            mediators = sources.iter().filter(|s| !parties.contains(s)).cloned().collect();
+                            parties = self.pair_at(cue.start);
+                            mediators = sources
+                                .iter()
+                                .filter(|s| !parties.contains(s))
+                                .cloned()
+                                .collect();
                         }
                     }
-                    all_pairs(&parties, rule.mutual || relation != Relation::NegotiatesWith, &mut pairs);
+                    all_pairs(
+                        &parties,
+                        rule.mutual || relation != Relation::NegotiatesWith,
+                        &mut pairs,
+                    );
                     for m in &mediators {
                         for p in &parties {
                             pairs.push((m.clone(), p.clone()));
@@ -558,7 +667,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 last_sources = sources.clone();
             }
             let (cue_start, cue_end) = self.ctx.norm.orig_span(cue.start, cue.end);
-            let (sent_start, sent_end) = self.ctx.norm.orig_span(self.sentence.start, self.sentence.end);
+            let (sent_start, sent_end) = self
+                .ctx
+                .norm
+                .orig_span(self.sentence.start, self.sentence.end);
             let evidence = EvidenceJson {
                 document: self.ctx.doc_id.to_string(),
                 sentence: self.index,

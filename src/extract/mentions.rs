@@ -60,7 +60,7 @@ struct Raw {
 }
 
 /// Kinds that count as one of "the two sides".
-const SIDE_KINDS: &[&str] = &["government", "armed-group", "parliament", "party"];
+pub const SIDE_KINDS: &[&str] = &["government", "armed-group", "parliament", "party"];
 
 /// Kinds that never hold or receive a stance.
 pub const INERT_KINDS: &[&str] = &["media", "place", "forum"];
@@ -106,7 +106,9 @@ pub fn find_mentions(
     let (framing_matcher, framing_payloads) = kb.framing();
     let mut framing_counts: BTreeMap<usize, usize> = BTreeMap::new();
     for hit in framing_matcher.find(text, tokens, (0, text.len())) {
-        *framing_counts.entry(framing_payloads[hit.payload]).or_default() += 1;
+        *framing_counts
+            .entry(framing_payloads[hit.payload])
+            .or_default() += 1;
     }
     let framing = dominant(&framing_counts).map(|i| kb.framings[i].as_str());
     let mut present: HashSet<String> = HashSet::new();
@@ -180,7 +182,10 @@ pub fn find_mentions(
                         recent
                             .iter()
                             .rev()
-                            .find(|id| kb.actor(id).is_some_and(|a| !INERT_KINDS.contains(&a.kind.as_str())))
+                            .find(|id| {
+                                kb.actor(id)
+                                    .is_some_and(|a| !INERT_KINDS.contains(&a.kind.as_str()))
+                            })
                             .map(|id| (vec![id.clone()], How::Latter))
                     }
                 }
@@ -276,7 +281,8 @@ fn is_adjective_use(text: &str, tokens: &[Token], raw: &Raw) -> bool {
 
 fn previous_word<'t>(text: &'t str, tokens: &[Token], at: usize) -> Option<&'t str> {
     let i = tokens.partition_point(|t| t.start < at);
-    i.checked_sub(1).map(|j| &text[tokens[j].start..tokens[j].end])
+    i.checked_sub(1)
+        .map(|j| &text[tokens[j].start..tokens[j].end])
 }
 
 /// A capital is a place when a locative word precedes it ("in Ankara",
@@ -333,7 +339,10 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
         } else {
             let mut j = i;
             for _ in 0..7 {
-                if j + 1 >= raws.len() || !adjacent(&raws[j], &raws[j + 1]) || !is_bridge(&raws[j + 1]) {
+                if j + 1 >= raws.len()
+                    || !adjacent(&raws[j], &raws[j + 1])
+                    || !is_bridge(&raws[j + 1])
+                {
                     break;
                 }
                 j += 1;

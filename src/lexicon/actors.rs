@@ -169,15 +169,20 @@ fn data_error(file: &str, line: usize, what: String, hint: &str) -> Error {
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
 fn is_iso_date(d: &str) -> bool {
     let b = d.as_bytes();
     (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 impl ActorBase {
@@ -192,6 +197,7 @@ impl ActorBase {
         let mut agent_nouns = AgentNouns::default();
         let mut locative = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
+        let mut arena: HashSet<String> = HashSet::new();
         for source in sources {
             let pack: PackFile = parse_pack(&source.name, source.text)?;
             let mut seen_here = HashSet::new();
@@ -199,26 +205,49 @@ impl ActorBase {
             for a in pack.actor {
                 let line = locate(&a.id);
                 if !seen_here.insert(a.id.clone()) {
-                    return Err(data_error(&source.name, line, format!("duplicate id '{}'", a.id), "expected each id once per pack"));
+                    return Err(data_error(
+                        &source.name,
+                        line,
+                        format!("duplicate id '{}'", a.id),
+                        "expected each id once per pack",
+                    ));
                 }
                 actors.retain(|x| x.entry.id != a.id);
                 persons.retain(|x| x.entry.id != a.id);
-                actors.push(Located { entry: a, file: source.name.clone(), line });
+                actors.push(Located {
+                    entry: a,
+                    file: source.name.clone(),
+                    line,
+                });
             }
             for p in pack.person {
                 let line = locate(&p.id);
                 if !seen_here.insert(p.id.clone()) {
-                    return Err(data_error(&source.name, line, format!("duplicate id '{}'", p.id), "expected each id once per pack"));
+                    return Err(data_error(
+                        &source.name,
+                        line,
+                        format!("duplicate id '{}'", p.id),
+                        "expected each id once per pack",
+                    ));
                 }
                 actors.retain(|x| x.entry.id != p.id);
                 persons.retain(|x| x.entry.id != p.id);
-                persons.push(Located { entry: p, file: source.name.clone(), line });
+                persons.push(Located {
+                    entry: p,
+                    file: source.name.clone(),
+                    line,
+                });
             }
             for c in pack.context {
                 let line = locate(&c.id);
                 contexts.retain(|x| x.entry.id != c.id);
-                contexts.push(Located { entry: c, file: source.name.clone(), line });
+                contexts.push(Located {
+                    entry: c,
+                    file: source.name.clone(),
+                    line,
+                });
             }
+            arena.extend(pack.arena.iter().cloned());
             framings.extend(pack.framing);
             references.extend(pack.reference);
             if let Some(nouns) = pack.agent_nouns {
@@ -236,7 +265,19 @@ impl ActorBase {
                 unlisted.heads_en.extend(u.heads_en);
             }
         }
-        Self::compile(actors, persons, contexts, framings, references, agent_nouns, locative, unlisted)
+        for a in actors.iter_mut() {
+            a.entry.arena |= arena.contains(&a.entry.id);
+        }
+        Self::compile(
+            actors,
+            persons,
+            contexts,
+            framings,
+            references,
+            agent_nouns,
+            locative,
+            unlisted,
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -267,7 +308,12 @@ impl ActorBase {
          -> Result<()> {
             let key = normalize(name.trim()).text;
             if key.trim().is_empty() {
-                return Err(data_error(file, line, format!("empty name for '{owner}'"), "expected a non-empty name"));
+                return Err(data_error(
+                    file,
+                    line,
+                    format!("empty name for '{owner}'"),
+                    "expected a non-empty name",
+                ));
             }
             // Capitals and demonyms may repeat across forms of one owner.
             let claim_key = format!("{key}\u{1}{}", matches!(form, Form::Demonym) as u8);
@@ -295,12 +341,30 @@ impl ActorBase {
         };
 
         let mut out_actors = Vec::new();
-        for (i, Located { entry: a, file, line }) in actors.iter().enumerate() {
+        for (
+            i,
+            Located {
+                entry: a,
+                file,
+                line,
+            },
+        ) in actors.iter().enumerate()
+        {
             if !is_slug(&a.id) {
-                return Err(data_error(file, *line, format!("invalid id '{}'", a.id), "expected a lower-case slug like 'saudi-arabia'"));
+                return Err(data_error(
+                    file,
+                    *line,
+                    format!("invalid id '{}'", a.id),
+                    "expected a lower-case slug like 'saudi-arabia'",
+                ));
             }
             if !KINDS.contains(&a.kind.as_str()) {
-                return Err(data_error(file, *line, format!("unknown kind '{}' for '{}'", a.kind, a.id), &format!("expected one of: {}", KINDS.join(", "))));
+                return Err(data_error(
+                    file,
+                    *line,
+                    format!("unknown kind '{}' for '{}'", a.kind, a.id),
+                    &format!("expected one of: {}", KINDS.join(", ")),
+                ));
             }
             index.insert(a.id.clone(), i);
             let mut labels = BTreeMap::new();
@@ -310,46 +374,124 @@ impl ActorBase {
             if !a.ar.is_empty() {
                 labels.insert("ar".to_string(), a.ar.clone());
             }
-            out_actors.push(Actor { id: a.id.clone(), kind: a.kind.clone(), labels, arena: a.arena });
+            out_actors.push(Actor {
+                id: a.id.clone(),
+                kind: a.kind.clone(),
+                labels,
+                arena: a.arena,
+            });
             let t = Target::Actor(i);
             let names = [&a.en, &a.ar].into_iter().filter(|s| !s.is_empty());
             for name in names.chain(a.aliases_en.iter()).chain(a.aliases_ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &a.id, file, *line, t, Form::Name)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &a.id,
+                    file,
+                    *line,
+                    t,
+                    Form::Name,
+                )?;
             }
             for name in a.capital_en.iter().chain(a.capital_ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &a.id, file, *line, t, Form::Capital)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &a.id,
+                    file,
+                    *line,
+                    t,
+                    Form::Capital,
+                )?;
             }
             for name in a.demonym_en.iter().chain(a.demonym_ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &a.id, file, *line, t, Form::Demonym)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &a.id,
+                    file,
+                    *line,
+                    t,
+                    Form::Demonym,
+                )?;
             }
             for name in a.people_en.iter().chain(a.people_ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &a.id, file, *line, t, Form::People)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &a.id,
+                    file,
+                    *line,
+                    t,
+                    Form::People,
+                )?;
             }
         }
         let mut out_persons = Vec::new();
-        for (i, Located { entry: p, file, line }) in persons.iter().enumerate() {
+        for (
+            i,
+            Located {
+                entry: p,
+                file,
+                line,
+            },
+        ) in persons.iter().enumerate()
+        {
             if !is_slug(&p.id) {
-                return Err(data_error(file, *line, format!("invalid id '{}'", p.id), "expected a lower-case slug like 'fayez-al-sarraj'"));
+                return Err(data_error(
+                    file,
+                    *line,
+                    format!("invalid id '{}'", p.id),
+                    "expected a lower-case slug like 'fayez-al-sarraj'",
+                ));
             }
             let mut affiliations = Vec::new();
             for a in &p.affiliation {
                 if !index.contains_key(&a.org) {
-                    return Err(data_error(file, *line, format!("affiliation of '{}' to unknown id '{}'", p.id, a.org), "expected the id of an actor in a pack"));
+                    return Err(data_error(
+                        file,
+                        *line,
+                        format!("affiliation of '{}' to unknown id '{}'", p.id, a.org),
+                        "expected the id of an actor in a pack",
+                    ));
                 }
                 for d in a.from.iter().chain(a.to.iter()) {
                     if !is_iso_date(d) {
-                        return Err(data_error(file, *line, format!("bad date '{d}' for '{}'", p.id), "expected YYYY-MM-DD"));
+                        return Err(data_error(
+                            file,
+                            *line,
+                            format!("bad date '{d}' for '{}'", p.id),
+                            "expected YYYY-MM-DD",
+                        ));
                     }
                 }
                 if let (Some(f), Some(t)) = (&a.from, &a.to) {
                     if f > t {
-                        return Err(data_error(file, *line, format!("dates out of order for '{}': {f} > {t}", p.id), "expected from <= to"));
+                        return Err(data_error(
+                            file,
+                            *line,
+                            format!("dates out of order for '{}': {f} > {t}", p.id),
+                            "expected from <= to",
+                        ));
                     }
                 }
                 affiliations.push((a.org.clone(), a.from.clone(), a.to.clone()));
             }
             if affiliations.is_empty() {
-                return Err(data_error(file, *line, format!("person '{}' has no affiliation", p.id), "expected affiliation = [{ org = \"…\" }]"));
+                return Err(data_error(
+                    file,
+                    *line,
+                    format!("person '{}' has no affiliation", p.id),
+                    "expected affiliation = [{ org = \"…\" }]",
+                ));
             }
             let mut labels = BTreeMap::new();
             if !p.en.is_empty() {
@@ -358,14 +500,36 @@ impl ActorBase {
             if !p.ar.is_empty() {
                 labels.insert("ar".to_string(), p.ar.clone());
             }
-            out_persons.push(Person { id: p.id.clone(), labels, affiliations });
+            out_persons.push(Person {
+                id: p.id.clone(),
+                labels,
+                affiliations,
+            });
             let names = [&p.en, &p.ar].into_iter().filter(|s| !s.is_empty());
             for name in names.chain(p.aliases_en.iter()).chain(p.aliases_ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &p.id, file, *line, Target::Person(i), Form::Name)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &p.id,
+                    file,
+                    *line,
+                    Target::Person(i),
+                    Form::Name,
+                )?;
             }
         }
         let mut out_contexts = Vec::new();
-        for (i, Located { entry: c, file, line }) in contexts.iter().enumerate() {
+        for (
+            i,
+            Located {
+                entry: c,
+                file,
+                line,
+            },
+        ) in contexts.iter().enumerate()
+        {
             let targets = c
                 .default
                 .iter()
@@ -375,7 +539,12 @@ impl ActorBase {
                 .chain(c.recent.iter());
             for t in targets {
                 if !index.contains_key(t) {
-                    return Err(data_error(file, *line, format!("context '{}' names unknown id '{t}'", c.id), "expected actor ids"));
+                    return Err(data_error(
+                        file,
+                        *line,
+                        format!("context '{}' names unknown id '{t}'", c.id),
+                        "expected actor ids",
+                    ));
                 }
             }
             out_contexts.push(Context {
@@ -386,7 +555,17 @@ impl ActorBase {
                 recent: c.recent.clone(),
             });
             for name in c.aliases_en.iter().chain(c.aliases_ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &c.id, file, *line, Target::Context(i), Form::Name)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &c.id,
+                    file,
+                    *line,
+                    Target::Context(i),
+                    Form::Name,
+                )?;
             }
         }
         for r in &references {
@@ -395,11 +574,26 @@ impl ActorBase {
                 "latter" => RefKind::Latter,
                 "former" => RefKind::Former,
                 other => {
-                    return Err(data_error("references", 0, format!("unknown reference kind '{other}'"), "expected pair, latter or former"))
+                    return Err(data_error(
+                        "references",
+                        0,
+                        format!("unknown reference kind '{other}'"),
+                        "expected pair, latter or former",
+                    ))
                 }
             };
             for name in r.en.iter().chain(r.ar.iter()) {
-                add(&mut builder, &mut payloads, &mut claims, name, &format!("reference:{}", r.kind), "references", 0, Target::Reference(kind), Form::Name)?;
+                add(
+                    &mut builder,
+                    &mut payloads,
+                    &mut claims,
+                    name,
+                    &format!("reference:{}", r.kind),
+                    "references",
+                    0,
+                    Target::Reference(kind),
+                    Form::Name,
+                )?;
             }
         }
         for name in agent_nouns.en.iter().chain(agent_nouns.ar.iter()) {
@@ -408,14 +602,38 @@ impl ActorBase {
                 // Already an actor word (الجيش): the combination step still sees it.
                 continue;
             }
-            add(&mut builder, &mut payloads, &mut claims, name, "agent-noun", "agent_nouns", 0, Target::AgentNoun, Form::Name)?;
+            add(
+                &mut builder,
+                &mut payloads,
+                &mut claims,
+                name,
+                "agent-noun",
+                "agent_nouns",
+                0,
+                Target::AgentNoun,
+                Form::Name,
+            )?;
         }
-        for name in agent_nouns.modifiers_en.iter().chain(agent_nouns.modifiers_ar.iter()) {
+        for name in agent_nouns
+            .modifiers_en
+            .iter()
+            .chain(agent_nouns.modifiers_ar.iter())
+        {
             let key = normalize(name).text;
             if claims.contains_key(&format!("{key}\u{1}0")) {
                 continue;
             }
-            add(&mut builder, &mut payloads, &mut claims, name, "modifier", "agent_nouns", 0, Target::Modifier, Form::Name)?;
+            add(
+                &mut builder,
+                &mut payloads,
+                &mut claims,
+                name,
+                "modifier",
+                "agent_nouns",
+                0,
+                Target::Modifier,
+                Form::Name,
+            )?;
         }
         let mut framing_builder = PhraseMatcherBuilder::default();
         let mut framing_names: Vec<String> = Vec::new();
@@ -445,9 +663,24 @@ impl ActorBase {
             case_sensitive,
             framing_matcher: framing_builder.build(),
             framing_payloads,
-            locative: locative.en.iter().chain(locative.ar.iter()).map(|w| normalize(w).text).collect(),
-            agent_words: agent_nouns.en.iter().chain(agent_nouns.ar.iter()).map(|w| normalize(w).text).collect(),
-            modifier_words: agent_nouns.modifiers_en.iter().chain(agent_nouns.modifiers_ar.iter()).map(|w| normalize(w).text).collect(),
+            locative: locative
+                .en
+                .iter()
+                .chain(locative.ar.iter())
+                .map(|w| normalize(w).text)
+                .collect(),
+            agent_words: agent_nouns
+                .en
+                .iter()
+                .chain(agent_nouns.ar.iter())
+                .map(|w| normalize(w).text)
+                .collect(),
+            modifier_words: agent_nouns
+                .modifiers_en
+                .iter()
+                .chain(agent_nouns.modifiers_ar.iter())
+                .map(|w| normalize(w).text)
+                .collect(),
             unlisted_heads_ar: norm_list(&unlisted.heads_ar),
             unlisted_heads_en: norm_list(&unlisted.heads_en),
         })

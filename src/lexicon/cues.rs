@@ -236,12 +236,27 @@ fn inflect(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
     if let Some(stem) = word.strip_suffix('e') {
         out.extend([format!("{word}s"), format!("{word}d"), format!("{stem}ing")]);
-    } else if let Some(stem) = word.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
-        out.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{word}ing")]);
+    } else if let Some(stem) = word
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        out.extend([
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{word}ing"),
+        ]);
     } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
-        out.extend([format!("{word}es"), format!("{word}ed"), format!("{word}ing")]);
+        out.extend([
+            format!("{word}es"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
     } else {
-        out.extend([format!("{word}s"), format!("{word}ed"), format!("{word}ing")]);
+        out.extend([
+            format!("{word}s"),
+            format!("{word}ed"),
+            format!("{word}ing"),
+        ]);
     }
     out
 }
@@ -338,7 +353,10 @@ impl CueBase {
                     hint: hint.to_string(),
                 };
                 if !ids.insert(rule.id.clone()) {
-                    return Err(bad(format!("duplicate rule id '{}'", rule.id), "expected each rule id once"));
+                    return Err(bad(
+                        format!("duplicate rule id '{}'", rule.id),
+                        "expected each rule id once",
+                    ));
                 }
                 let relation = Relation::from_name(&rule.relation)
                     .filter(|r| *r != Relation::MemberOf)
@@ -349,15 +367,25 @@ impl CueBase {
                         )
                     })?;
                 if rule.cues.is_empty() {
-                    return Err(bad(format!("rule '{}' has no cues", rule.id), "expected cues = [\"…\"]"));
+                    return Err(bad(
+                        format!("rule '{}' has no cues", rule.id),
+                        "expected cues = [\"…\"]",
+                    ));
                 }
                 if !(0.0..=1.0).contains(&rule.confidence) {
-                    return Err(bad(format!("confidence {} out of range", rule.confidence), "expected a number from 0 to 1"));
+                    return Err(bad(
+                        format!("confidence {} out of range", rule.confidence),
+                        "expected a number from 0 to 1",
+                    ));
                 }
                 rule.relation_parsed = Some(relation);
                 rule.preps_norm = rule.preps.iter().map(|p| normalize(p).text).collect();
                 rule.requires = rule.requires.iter().map(|p| normalize(p).text).collect();
-                rule.requires_before = rule.requires_before.iter().map(|p| normalize(p).text).collect();
+                rule.requires_before = rule
+                    .requires_before
+                    .iter()
+                    .map(|p| normalize(p).text)
+                    .collect();
                 rule.lang = Some(lang);
                 let ri = rules.len();
                 for cue in &rule.cues {

@@ -17,12 +17,30 @@ use crate::error::Result;
 
 /// The embedded actor packs, in load order.
 pub const ACTOR_PACKS: &[(&str, &str)] = &[
-    ("data/actors/world.toml", include_str!("../../data/actors/world.toml")),
-    ("data/actors/igo.toml", include_str!("../../data/actors/igo.toml")),
-    ("data/actors/persons.toml", include_str!("../../data/actors/persons.toml")),
-    ("data/actors/media.toml", include_str!("../../data/actors/media.toml")),
-    ("data/actors/libya.toml", include_str!("../../data/actors/libya.toml")),
-    ("data/actors/roles.toml", include_str!("../../data/actors/roles.toml")),
+    (
+        "data/actors/world.toml",
+        include_str!("../../data/actors/world.toml"),
+    ),
+    (
+        "data/actors/igo.toml",
+        include_str!("../../data/actors/igo.toml"),
+    ),
+    (
+        "data/actors/persons.toml",
+        include_str!("../../data/actors/persons.toml"),
+    ),
+    (
+        "data/actors/media.toml",
+        include_str!("../../data/actors/media.toml"),
+    ),
+    (
+        "data/actors/libya.toml",
+        include_str!("../../data/actors/libya.toml"),
+    ),
+    (
+        "data/actors/roles.toml",
+        include_str!("../../data/actors/roles.toml"),
+    ),
 ];
 
 /// The embedded cue packs.

@@ -55,6 +55,10 @@ pub struct PackFile {
     /// Patterns for actors no pack lists (حركة X, the X Brigade).
     #[serde(default)]
     pub unlisted: Option<Unlisted>,
+    /// Ids of the countries the conflict happens in: their names are
+    /// places there ("في ليبيا", "Libyan territory"), not actors.
+    #[serde(default)]
+    pub arena: Vec<String>,
 }
 
 /// An actor entry.
