@@ -47,6 +47,7 @@ const HEDGED: f64 = 0.6;
 pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
     let mut out = Vec::new();
     let mut speaker: Option<Vec<String>> = None;
+    let mut previous_main: Option<Vec<String>> = None;
     let mut first = 0;
     for (si, sentence) in ctx.sentences.iter().enumerate() {
         let end = first + ctx.mentions[first..].partition_point(|m| m.sentence == si);
@@ -56,7 +57,10 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             .collect();
         first = end;
         let s = SentenceView::new(ctx, si, sentence, mentions);
-        speaker = s.speaker(speaker.take());
+        // A pronoun subject ("لكنه شدد", "he added") continues the last
+        // speaker, or else whoever the previous sentence was about.
+        speaker = s.speaker(speaker.take().or(previous_main.take()));
+        previous_main = s.main_subject(None);
         s.run_rules(speaker.as_deref(), &mut out);
     }
     out
@@ -251,8 +255,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     }
 
     /// Who is speaking in this sentence: the subject of a speech verb, the
-    /// source a reporter cites, a headline's "X:"; a speech verb without a
-    /// named subject ("he added") keeps the previous speaker.
+    /// source a reporter cites, a headline's "X:". A speech verb with no
+    /// named subject ("he added", "وقالت في بيان") continues the previous
+    /// speaker; one with a subject we cannot resolve ends it.
     fn speaker(&self, previous: Option<Vec<String>>) -> Option<Vec<String>> {
         let text = self.text();
         // Headline or lead "X: …"
@@ -282,10 +287,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if cue.kind != CueKind::Speech {
                 continue;
             }
+            if cue.circumstantial {
+                return self.main_subject(previous.as_deref());
+            }
             let (cs, _) = self.clause_of(cue.start);
+            let before = self.word_before(cue.token_start);
+            let after = self.word_after(cue.end);
+            let pronoun_subject = before.is_some_and(|w| self.ctx.kb.cues.carries_before(w) || self.ctx.kb.cues.is_pronoun(w));
+            if pronoun_subject {
+                return previous;
+            }
             let subject = self
                 .nearest_before(cue.start, cs, true)
-                .or_else(|| self.first_after(cue.end, self.sentence.end, 1));
+                .or_else(|| self.first_after(cue.end, self.sentence.end, 3));
             match subject {
                 Some(i) if self.is_media(self.mentions[i]) => return None,
                 Some(i) => {
@@ -294,14 +308,38 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         return Some(ids);
                     }
                 }
-                None => return previous,
+                None => {
+                    let continues = after.is_none_or(|w| self.ctx.kb.cues.carries_after(w));
+                    return if continues { previous } else { None };
+                }
             }
         }
         let starts_quoted = text[self.sentence.start..].starts_with('"');
-        if starts_quoted {
+        let starts_pronoun = self
+            .sentence_tokens()
+            .first()
+            .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&text[t.start..t.end]));
+        if starts_quoted || starts_pronoun {
             return previous;
         }
         None
+    }
+
+    fn word_before(&self, at: usize) -> Option<&str> {
+        let toks = self.ctx.tokens;
+        let i = toks.partition_point(|t| t.start < at);
+        i.checked_sub(1)
+            .map(|j| toks[j])
+            .filter(|t| t.start >= self.sentence.start)
+            .map(|t| &self.text()[t.start..t.end])
+    }
+
+    fn word_after(&self, at: usize) -> Option<&str> {
+        let toks = self.ctx.tokens;
+        let i = toks.partition_point(|t| t.start < at);
+        toks.get(i)
+            .filter(|t| t.start < self.sentence.end)
+            .map(|t| &self.text()[t.start..t.end])
     }
 
     /// Nearest eligible-or-media mention starting before `at` and at or after
@@ -342,20 +380,63 @@ impl<'a, 'c> SentenceView<'a, 'c> {
 
     /// The clause subject of a cue; returns the ids and, when the subject
     /// follows the cue (verb-first Arabic), the offset after it.
-    fn subject(&self, cue: &Cue, speaker: Option<&[String]>) -> (Vec<String>, Option<usize>) {
+    fn subject(
+        &self,
+        cue: &Cue,
+        speaker: Option<&[String]>,
+        genitive: bool,
+        previous: &[String],
+    ) -> (Vec<String>, Option<usize>) {
         if cue.circumstantial {
             return (self.main_subject(speaker).unwrap_or_default(), None);
         }
         let (cs, ce) = self.clause_of(cue.start);
+        let is_noun = matches!(cue.kind, CueKind::Noun(_));
+        // A conjoined verb ("ويقطع", "and thanked") shares the subject of
+        // the clause's first verb: the clause's first actor, or the speaker
+        // when the sentence opens with a pronoun.
+        if !is_noun && self.is_conjoined(cue) {
+            let starts_pronoun = self
+                .sentence_tokens()
+                .first()
+                .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&self.text()[t.start..t.end]));
+            if starts_pronoun {
+                if let Some(s) = speaker {
+                    return (s.to_vec(), None);
+                }
+            }
+            if !previous.is_empty() {
+                return (previous.to_vec(), None);
+            }
+            let first = (0..self.mentions.len()).find(|&i| {
+                let m = self.mentions[i];
+                m.token_start >= cs && m.start < cue.start && self.eligible(m)
+            });
+            if let Some(i) = first {
+                return (self.ids_of(&self.expand_forward(i)), None);
+            }
+        }
         if let Some(i) = self.nearest_before(cue.start, cs, false) {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
-        if let Some(i) = self.first_after(cue.end, ce, 1) {
-            if !self.is_media(self.mentions[i]) {
-                let idx = self.expand_forward(i);
-                let after = idx.last().map(|&j| self.mentions[j].end);
-                return (self.ids_of(&idx), after);
+        // "أنه رفض", "it rejected": a pronoun subject is whoever is speaking.
+        let pronoun = self
+            .word_before(cue.token_start)
+            .is_some_and(|w| self.ctx.kb.cues.is_pronoun(w));
+        let max_gap = if is_noun { 0 } else { 2 };
+        if !pronoun && (!is_noun || genitive) {
+            if let Some(i) = self.first_after(cue.end, ce, max_gap) {
+                if !self.is_media(self.mentions[i]) {
+                    let idx = self.expand_forward(i);
+                    let after = idx.last().map(|&j| self.mentions[j].end);
+                    return (self.ids_of(&idx), after);
+                }
             }
+        }
+        // A noun with no subject of its own continues the stance before it
+        // in the sentence ("قطع العلاقات مع تركيا، وإحالة السراج …").
+        if is_noun && !previous.is_empty() {
+            return (previous.to_vec(), None);
         }
         if let Some(s) = speaker {
             return (s.to_vec(), None);
@@ -364,6 +445,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         (Vec::new(), None)
+    }
+
+    /// Whether a verb cue is joined to what precedes it by a conjunction:
+    /// an Arabic و/ف proclitic, or "and" right before.
+    fn is_conjoined(&self, cue: &Cue) -> bool {
+        let clitics = &self.text()[cue.token_start..cue.start];
+        if clitics.starts_with('و') || clitics.starts_with('ف') {
+            return true;
+        }
+        self.word_before(cue.token_start)
+            .is_some_and(|w| w == "and")
     }
 
     /// Whether a preposition (as a word, or as a proclitic of the mention's
@@ -397,50 +489,96 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
-    fn targets_after(&self, from: usize, limit: usize, preps: &[String]) -> Vec<String> {
+    /// Targets after `from`: with prepositions, the actor each one
+    /// introduces (the first, and any repeated after a coordinator: "with X
+    /// … or with Y"); failing that, or without prepositions, the first actor.
+    /// Coordinated actors join their head.
+    fn targets_after(&self, from: usize, limit: usize, preps: &[String], exclude: &[String]) -> Vec<String> {
+        let text = self.text();
         let candidates: Vec<usize> = (0..self.mentions.len())
             .filter(|&i| {
                 let m = self.mentions[i];
-                m.token_start >= from && m.start < limit && self.eligible(m)
+                m.token_start >= from
+                    && m.start < limit
+                    && self.eligible(m)
+                    && !m.ids.iter().all(|id| exclude.contains(id))
             })
             .collect();
-        let first = if preps.is_empty() {
-            candidates.first().copied()
-        } else {
-            candidates
-                .iter()
-                .copied()
-                .find(|&i| self.introduced_by(i, preps, from))
-        };
-        let Some(first) = first else {
-            return Vec::new();
-        };
-        let mut idx = self.expand_forward(first);
+        let mut idx: Vec<usize> = Vec::new();
         if !preps.is_empty() {
-            // "with X … or with Y": a repeated preposition after a coordinator.
-            for &i in &candidates {
-                if i > *idx.last().unwrap_or(&first) && self.introduced_by(i, preps, from) {
-                    let m = self.mentions[i];
-                    let toks = self.ctx.tokens;
-                    let at = toks.partition_point(|t| t.start < m.token_start);
-                    let coord_near = (1..=8).any(|back| {
-                        at.checked_sub(back).is_some_and(|j| {
-                            let t = toks[j];
-                            let w = &self.text()[t.start..t.end];
-                            t.start >= from
-                                && (self.ctx.kb.cues.is_coordinator(w)
-                                    || preps
-                                        .iter()
-                                        .any(|p| w == format!("و{p}") || w == format!("او{p}")))
-                        })
+            let toks = self.ctx.tokens;
+            let lo = toks.partition_point(|t| t.start < from);
+            let hi = toks.partition_point(|t| t.start < limit);
+            let mut seen_first = false;
+            for k in lo..hi {
+                let t = toks[k];
+                let w = &text[t.start..t.end];
+                let (is_prep, coordinated_clitic) = preps.iter().fold((false, false), |acc, p| {
+                    if acc.0 {
+                        return acc;
+                    }
+                    if w == p {
+                        (true, false)
+                    } else if w.len() > p.len() && w.ends_with(p.as_str()) && crate::text::is_proclitic_chain(&w[..w.len() - p.len()]) {
+                        (true, w.starts_with('و') || w.starts_with('ف'))
+                    } else {
+                        (false, false)
+                    }
+                });
+                // A one-letter Arabic preposition is a proclitic of the
+                // mention itself; introduced_by handles it below.
+                if !is_prep {
+                    continue;
+                }
+                let coordinated = coordinated_clitic
+                    || k.checked_sub(1).is_some_and(|j| {
+                        let pw = &text[toks[j].start..toks[j].end];
+                        self.ctx.kb.cues.is_coordinator(pw)
                     });
-                    if coord_near {
+                if seen_first && !coordinated {
+                    continue;
+                }
+                if let Some(&i) = candidates.iter().find(|&&i| self.mentions[i].token_start > t.start && self.tokens_between(t.end, self.mentions[i].token_start) <= 8) {
+                    if !idx.contains(&i) {
                         idx.extend(self.expand_forward(i));
                     }
+                    seen_first = true;
+                }
+            }
+            if idx.is_empty() {
+                if let Some(&i) = candidates.iter().find(|&&i| self.introduced_by(i, preps, from)) {
+                    idx = self.expand_forward(i);
                 }
             }
         }
-        self.ids_of(&idx)
+        if idx.is_empty() {
+            if let Some(&first) = candidates.first() {
+                idx = self.expand_forward(first);
+            }
+        }
+        let mut ids = self.ids_of(&idx);
+        ids.retain(|id| !exclude.contains(id));
+        ids
+    }
+
+    /// The nearest actor before `at` that is not one of the sources, with
+    /// its coordinated companions.
+    fn target_before(&self, at: usize, sources: &[String]) -> Vec<String> {
+        let own = self.parenthetical_of(at);
+        let found = (0..self.mentions.len()).rev().find(|&i| {
+            let m = self.mentions[i];
+            m.start < at
+                && m.token_start >= self.sentence.start
+                && self.eligible(m)
+                && !m.ids.iter().all(|id| sources.contains(id))
+                && match self.parenthetical_of(m.start) {
+                    None => true,
+                    Some(p) => Some(p) == own,
+                }
+        });
+        let mut ids = found.map(|i| self.ids_of(&self.expand_backward(i))).unwrap_or_default();
+        ids.retain(|id| !sources.contains(id));
+        ids
     }
 
     fn parties_between(&self, from: usize, limit: usize) -> Vec<String> {
@@ -516,8 +654,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         let mut last_sources: Vec<String> = Vec::new();
         for cue in &self.cues {
-            let CueKind::Rule(ri) = cue.kind else {
-                continue;
+            let ri = match cue.kind {
+                CueKind::Rule(ri) | CueKind::Noun(ri) => ri,
+                _ => continue,
             };
             let rule = &self.ctx.kb.cues.rules[ri];
             let (cs, ce) = self.clause_of(cue.start);
@@ -559,11 +698,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
             let (sources, after_source) = match rule.source {
-                SourceSlot::Subject => self.subject(cue, speaker),
+                SourceSlot::Subject => self.subject(cue, speaker, rule.genitive_agent, &last_sources),
                 SourceSlot::Speaker => (speaker.map(<[String]>::to_vec).unwrap_or_default(), None),
                 SourceSlot::Previous => {
                     if last_sources.is_empty() {
-                        self.subject(cue, speaker)
+                        self.subject(cue, speaker, rule.genitive_agent, &last_sources)
                     } else {
                         (last_sources.clone(), None)
                     }
@@ -589,7 +728,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 }
                 SourceSlot::SpeakerFirst => match speaker {
                     Some(s) if !s.is_empty() => (s.to_vec(), None),
-                    _ => self.subject(cue, speaker),
+                    _ if !last_sources.is_empty() => (last_sources.clone(), None),
+                    _ => {
+                        let (cs, _) = self.clause_of(cue.start);
+                        let i = self
+                            .nearest_before(cue.start, cs, false)
+                            .or_else(|| self.nearest_before(cue.start, self.sentence.start, false));
+                        (i.map(|i| self.ids_of(&self.expand_backward(i))).unwrap_or_default(), None)
+                    }
                 },
                 SourceSlot::Agent => {
                     let agent = self.cues.iter().find(|c| {
@@ -606,15 +752,26 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             };
             let target_from = after_source.unwrap_or(cue.end);
             let mut pairs: Vec<(String, String)> = Vec::new();
-            match rule.target {
+            // A refused negotiation is a stance of the refuser towards the
+            // other side only.
+            let slot = if negated && rule.target == TargetSlot::Between {
+                TargetSlot::After
+            } else {
+                rule.target
+            };
+            match slot {
                 TargetSlot::After | TargetSlot::Before => {
-                    let targets = if rule.target == TargetSlot::After {
-                        self.targets_after(target_from, ce, &rule.preps_norm)
+                    let mut targets = if slot == TargetSlot::After {
+                        self.targets_after(target_from, ce, &rule.preps_norm, &sources)
                     } else {
-                        self.nearest_before(cue.start, self.sentence.start, false)
-                            .map(|i| self.ids_of(&self.expand_backward(i)))
-                            .unwrap_or_default()
+                        self.target_before(cue.start, &sources)
                     };
+                    // Verb-first with no object actor after the subject: the
+                    // topic named before the verb is what it is about
+                    // ("the Turkish steps … : Egypt and Greece condemned").
+                    if targets.is_empty() && after_source.is_some() && relation != Relation::NegotiatesWith {
+                        targets = self.target_before(cue.start, &sources);
+                    }
                     for s in &sources {
                         for t in &targets {
                             pairs.push((s.clone(), t.clone()));
@@ -639,7 +796,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else if sources.len() >= 2 {
                         parties = sources.clone();
                     } else {
-                        let targets = self.targets_after(target_from, ce, &rule.preps_norm);
+                        let targets = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
                         if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         } else if rule.fallback_pair {
@@ -665,6 +822,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
             if !sources.is_empty() {
                 last_sources = sources.clone();
+            }
+            if std::env::var_os("STANCEGRAPH_DEBUG").is_some() {
+                eprintln!(
+                    "[{}] {} cue={:?} neg={negated} src={sources:?} pairs={pairs:?}",
+                    self.index,
+                    rule.id,
+                    &text[cue.start..cue.end]
+                );
             }
             let (cue_start, cue_end) = self.ctx.norm.orig_span(cue.start, cue.end);
             let (sent_start, sent_end) = self

@@ -305,16 +305,23 @@ fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool
 /// demonyms may stand between (Russian and Turkish foreign ministers).
 fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     let adjacent = |a: &Raw, b: &Raw| text[a.end..b.token_start].trim().is_empty();
-    let phrase = |r: &Raw| &text[r.start..r.end];
+    // The لل form of an article noun (للحكومة) is looked up as ال (الحكومة).
+    let phrase = |r: &Raw| -> String {
+        let p = &text[r.start..r.end];
+        match p.strip_prefix("لل") {
+            Some(rest) => format!("ال{rest}"),
+            None => p.to_string(),
+        }
+    };
     let is_agent = |r: &Raw| {
         matches!(r.target, Target::AgentNoun)
-            || (matches!(r.target, Target::Context(_)) && kb.is_agent_noun(phrase(r)))
+            || (matches!(r.target, Target::Context(_)) && kb.is_agent_noun(&phrase(r)))
     };
     let is_bridge = |r: &Raw| {
         matches!(r.target, Target::Modifier)
             || r.form == Form::Demonym
             || is_agent(r)
-            || kb.is_modifier(phrase(r))
+            || kb.is_modifier(&phrase(r))
     };
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut consumed = vec![false; raws.len()];
@@ -323,7 +330,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
         if r.form != Form::Demonym {
             continue;
         }
-        let arabic = is_arabic(phrase(r));
+        let arabic = is_arabic(&phrase(r));
         let mut agent_at = None;
         if arabic {
             let mut j = i;

@@ -68,9 +68,19 @@ pub struct CueRule {
     pub relation: String,
     /// Fine event type.
     pub event: String,
-    /// Cue phrases. In English a trailing `+` on the first word inflects it
-    /// (`back+` → back, backs, backed, backing).
+    /// Cue phrases that are verbs or fixed phrases. In English a trailing
+    /// `+` on a word inflects it (`back+` → back, backs, backed, backing).
+    /// In Arabic a verb may take its subject after it (verb-first order).
+    #[serde(default)]
     pub cues: Vec<String>,
+    /// Cue nouns (Arabic verbal nouns: ترحيب، رفض، انسحاب): an actor right
+    /// after a noun is its object, never a verb-first subject…
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// …unless the noun takes its agent as genitive (ترحيب الجيش "the
+    /// army's welcome"): then an actor right after it is the subject.
+    #[serde(default)]
+    pub genitive_agent: bool,
     /// Source slot.
     #[serde(default = "default_source")]
     pub source: SourceSlot,
@@ -163,9 +173,18 @@ pub struct Frames {
     /// Relative pronouns that open a parenthetical (which, الذي).
     #[serde(default)]
     pub relative: Vec<String>,
-    /// Subject pronouns that start a sentence continuing the last speaker (it, he).
+    /// Subject pronouns (it, he, أنه، إنها): a verb right after one has no
+    /// named subject, so the speaker holds the stance.
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Words right before a speech verb that continue the previous speaker
+    /// ("the statement said", "he added").
+    #[serde(default)]
+    pub carry_before: Vec<String>,
+    /// Words right after a speech verb that show it has no named subject
+    /// ("وقالت في بيان", "وأضاف أن").
+    #[serde(default)]
+    pub carry_after: Vec<String>,
     /// Between (بين).
     #[serde(default)]
     pub between: Vec<String>,
@@ -194,8 +213,10 @@ struct CueFile {
 /// What a cue hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
-    /// A stance rule, by index.
+    /// A stance rule's verb or phrase cue, by rule index.
     Rule(usize),
+    /// A stance rule's noun cue, by rule index.
+    Noun(usize),
     /// Reported speech.
     Speech,
     /// Attribution to a source.
@@ -227,6 +248,8 @@ pub struct CueBase {
     coordinators: HashSet<String>,
     relative: HashSet<String>,
     pronouns: HashSet<String>,
+    carry_before: HashSet<String>,
+    carry_after: HashSet<String>,
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
 }
@@ -297,6 +320,8 @@ impl CueBase {
         let mut coordinators = HashSet::new();
         let mut relative = HashSet::new();
         let mut pronouns = HashSet::new();
+        let mut carry_before = HashSet::new();
+        let mut carry_after = HashSet::new();
         let mut windows = Vec::new();
         let mut ids = HashSet::new();
         for (name, text) in sources {
@@ -343,6 +368,8 @@ impl CueBase {
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
+            carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
+            carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
             windows.push((lang, f.negation_window));
             for mut rule in file.rule {
                 let line = super::pack::line_of(text, &format!("\"{}\"", rule.id));
@@ -366,7 +393,7 @@ impl CueBase {
                             "expected one of: supports, opposes, negotiates-with",
                         )
                     })?;
-                if rule.cues.is_empty() {
+                if rule.cues.is_empty() && rule.nouns.is_empty() {
                     return Err(bad(
                         format!("rule '{}' has no cues", rule.id),
                         "expected cues = [\"…\"]",
@@ -388,7 +415,8 @@ impl CueBase {
                     .collect();
                 rule.lang = Some(lang);
                 let ri = rules.len();
-                for cue in &rule.cues {
+                let verbs = rule.cues.iter().map(|c| (c, false));
+                for (cue, noun) in verbs.chain(rule.nouns.iter().map(|c| (c, true))) {
                     // A leading ~ marks a circumstantial participle (متهماً،
                     // accusing): its subject is the sentence's main subject.
                     let (circ, cue) = match cue.strip_prefix('~') {
@@ -396,7 +424,7 @@ impl CueBase {
                         None => (false, cue.as_str()),
                     };
                     for phrase in expand_cue(cue) {
-                        payloads.push(CueKind::Rule(ri));
+                        payloads.push(if noun { CueKind::Noun(ri) } else { CueKind::Rule(ri) });
                         circumstantial.push(circ);
                         builder.add(&phrase, payloads.len() - 1, edge);
                     }
@@ -414,6 +442,8 @@ impl CueBase {
             coordinators,
             relative,
             pronouns,
+            carry_before,
+            carry_after,
             windows,
         })
     }
@@ -441,6 +471,16 @@ impl CueBase {
     /// Whether a normalised word is a subject pronoun.
     pub fn is_pronoun(&self, word: &str) -> bool {
         self.pronouns.contains(word)
+    }
+
+    /// Whether a speech verb preceded by this word continues the last speaker.
+    pub fn carries_before(&self, word: &str) -> bool {
+        self.carry_before.contains(word)
+    }
+
+    /// Whether a speech verb followed by this word continues the last speaker.
+    pub fn carries_after(&self, word: &str) -> bool {
+        self.carry_after.contains(word)
     }
 
     /// Negation window of a language.

@@ -164,8 +164,13 @@ fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
     });
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     for hit in hits {
-        if out.last().is_some_and(|prev| hit.token_start < prev.end) {
-            continue;
+        if let Some(prev) = out.last() {
+            // The same span under several payloads (one cue word in two
+            // rules) is kept whole; anything else overlapping is dropped.
+            let same_span = prev.token_start == hit.token_start && prev.start == hit.start && prev.end == hit.end;
+            if hit.token_start < prev.end && !same_span {
+                continue;
+            }
         }
         out.push(hit);
     }
