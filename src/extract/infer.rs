@@ -94,6 +94,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 kind: ctx.kb.cues.payload(h.payload),
                 circumstantial: ctx.kb.cues.is_circumstantial(h.payload),
             })
+            .collect::<Vec<Cue>>();
+        // One cue word listed both plain and as a participle (accuse+ and
+        // ~accusing): keep the participle reading.
+        let cues: Vec<Cue> = cues
+            .iter()
+            .filter(|c| {
+                c.circumstantial
+                    || !cues.iter().any(|o| {
+                        o.circumstantial && o.start == c.start && o.end == c.end && o.kind == c.kind
+                    })
+            })
+            .copied()
             .collect();
         let mut view = SentenceView {
             ctx,
@@ -424,7 +436,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .word_before(cue.token_start)
             .is_some_and(|w| self.ctx.kb.cues.is_pronoun(w));
         let max_gap = if is_noun { 0 } else { 2 };
-        if !pronoun && (!is_noun || genitive) {
+        let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
+        // "the countries that back X": the subject is the noun before the
+        // relative pronoun, which is no actor here.
+        if self.word_before(cue.token_start).is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that") {
+            return (Vec::new(), None);
+        }
+        if arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ce, max_gap) {
                 if !self.is_media(self.mentions[i]) {
                     let idx = self.expand_forward(i);
@@ -672,11 +690,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .lang
                 .map(|l| self.ctx.kb.cues.negation_window(l))
                 .unwrap_or(1);
-            if self
-                .cues
-                .iter()
-                .any(|c| c.kind == CueKind::Denial && c.end <= cue.token_start)
-            {
+            // A denial covers what follows it up to the next comma.
+            if self.cues.iter().any(|c| {
+                c.kind == CueKind::Denial
+                    && c.end <= cue.token_start
+                    && !text[c.end..cue.token_start].contains([',', '،'])
+            }) {
                 continue;
             }
             let negated = self.cues.iter().any(|c| {
@@ -685,6 +704,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && c.start >= cs
                     && self.tokens_between(c.end, cue.token_start) <= window
             });
+            // "… لم يعد ممكناً", "… is out of the question": a negation after
+            // the cue in the same clause.
+            let negated = negated
+                || self
+                    .cues
+                    .iter()
+                    .any(|c| c.kind == CueKind::NegatorAfter && c.start >= cue.end && c.start < ce);
             let mut relation = rule.relation();
             if negated {
                 match rule.negated {

@@ -157,7 +157,10 @@ pub fn find_mentions(
                         recent
                             .iter()
                             .rev()
-                            .find(|id| c.recent.contains(id))
+                            .find(|id| {
+                                c.recent.contains(id)
+                                    || kb.actor(id).is_some_and(|a| c.recent_kinds.contains(&a.kind))
+                            })
                             .cloned()
                     };
                     let by_present = || {
@@ -315,8 +318,11 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     };
     let is_agent = |r: &Raw| {
         matches!(r.target, Target::AgentNoun)
-            || (matches!(r.target, Target::Context(_)) && kb.is_agent_noun(&phrase(r)))
+            || (matches!(r.target, Target::Context(_) | Target::Actor(_))
+                && r.form == Form::Name
+                && kb.is_agent_noun(&phrase(r)))
     };
+    let is_arena = |r: &Raw| matches!(r.target, Target::Actor(i) if kb.actors[i].arena);
     let is_bridge = |r: &Raw| {
         matches!(r.target, Target::Modifier)
             || r.form == Form::Demonym
@@ -328,6 +334,11 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     for i in 0..raws.len() {
         let r = &raws[i];
         if r.form != Form::Demonym {
+            continue;
+        }
+        // "مجلس النواب الليبي": a demonym of the arena leaves the noun alone.
+        if is_arena(r) {
+            consumed[i] = true;
             continue;
         }
         let arabic = is_arabic(&phrase(r));

@@ -116,6 +116,8 @@ pub struct Context {
     pub present: BTreeMap<String, String>,
     /// Most recently named of these.
     pub recent: Vec<String>,
+    /// Or the most recently named actor of these kinds.
+    pub recent_kinds: Vec<String>,
 }
 
 /// The compiled knowledge base of actors.
@@ -553,6 +555,7 @@ impl ActorBase {
                 framing: c.framing.clone(),
                 present: c.present.clone(),
                 recent: c.recent.clone(),
+                recent_kinds: c.recent_kinds.clone(),
             });
             for name in c.aliases_en.iter().chain(c.aliases_ar.iter()) {
                 add(

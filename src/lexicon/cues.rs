@@ -161,6 +161,9 @@ pub struct Frames {
     /// Negators (not, never, لا, لم, لن).
     #[serde(default)]
     pub negators: Vec<String>,
+    /// Negations that follow what they negate (لم يعد ممكناً, impossible).
+    #[serde(default)]
+    pub negators_after: Vec<String>,
     /// Denials: what follows is not asserted (denied that, نفى).
     #[serde(default)]
     pub denial: Vec<String>,
@@ -223,6 +226,8 @@ pub enum CueKind {
     Attribution,
     /// Negator.
     Negator,
+    /// Negation after the cue.
+    NegatorAfter,
     /// Denial.
     Denial,
     /// Conditional or hedge.
@@ -360,6 +365,7 @@ impl CueBase {
             frame(&f.speech, CueKind::Speech);
             frame(&f.attribution, CueKind::Attribution);
             frame(&f.negators, CueKind::Negator);
+            frame(&f.negators_after, CueKind::NegatorAfter);
             frame(&f.denial, CueKind::Denial);
             frame(&f.conditional, CueKind::Conditional);
             frame(&f.between, CueKind::Between);

@@ -168,6 +168,9 @@ pub struct ContextEntry {
     /// Pick the most recently named of these actors.
     #[serde(default)]
     pub recent: Vec<String>,
+    /// Or the most recently named actor of these kinds.
+    #[serde(default)]
+    pub recent_kinds: Vec<String>,
 }
 
 /// Framing markers.
