@@ -6,7 +6,7 @@
 //! each rule hit decide whether it is asserted (not negated into nothing,
 //! not denied, not a question) and which actors stand in its slots.
 
-use super::mentions::{Mention, INERT_KINDS};
+use super::mentions::{How, Mention, INERT_KINDS};
 use crate::graph::{Assertion, EvidenceJson};
 use crate::lexicon::{CueKind, Knowledge, OnNegation, SourceSlot, TargetSlot};
 use crate::model::Relation;
@@ -48,18 +48,44 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
     let mut out = Vec::new();
     let mut speaker: Option<Vec<String>> = None;
     let mut previous_main: Option<Vec<String>> = None;
+    // How often each actor has spoken so far: "the remarks", "the speech"
+    // are those of the article's main speaker.
+    let mut spoken: Vec<(Vec<String>, usize, usize)> = Vec::new();
     let mut first = 0;
     for (si, sentence) in ctx.sentences.iter().enumerate() {
         let end = first + ctx.mentions[first..].partition_point(|m| m.sentence == si);
-        let mentions: Vec<&Mention> = ctx.mentions[first..end]
+        let main_speaker = spoken
+            .iter()
+            .max_by_key(|(_, n, last)| (*n, *last))
+            .map(|(ids, _, _)| ids.clone());
+        let remarks: Vec<Mention> = ctx.mentions[first..end]
+            .iter()
+            .filter(|m| m.how == How::Remarks)
+            .filter_map(|m| {
+                let ids = main_speaker.clone()?;
+                Some(Mention { ids, ..m.clone() })
+            })
+            .collect();
+        let mut mentions: Vec<&Mention> = ctx.mentions[first..end]
             .iter()
             .filter(|m| !m.ids.is_empty())
+            .chain(remarks.iter())
             .collect();
+        mentions.sort_by_key(|m| m.start);
         first = end;
         let s = SentenceView::new(ctx, si, sentence, mentions);
         // A pronoun subject ("لكنه شدد", "he added") continues the last
         // speaker, or else whoever the previous sentence was about.
         speaker = s.speaker(speaker.take().or(previous_main.take()));
+        if let Some(ids) = speaker.as_ref().filter(|ids| !ids.is_empty()) {
+            match spoken.iter_mut().find(|(s, _, _)| s == ids) {
+                Some(entry) => {
+                    entry.1 += 1;
+                    entry.2 = si;
+                }
+                None => spoken.push((ids.clone(), 1, si)),
+            }
+        }
         previous_main = s.main_subject(None);
         s.run_rules(speaker.as_deref(), &mut out);
     }
@@ -305,7 +331,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             let (cs, _) = self.clause_of(cue.start);
             let before = self.word_before(cue.token_start);
             let after = self.word_after(cue.end);
-            let pronoun_subject = before.is_some_and(|w| self.ctx.kb.cues.carries_before(w) || self.ctx.kb.cues.is_pronoun(w));
+            let pronoun_subject = before.is_some_and(|w| {
+                self.ctx.kb.cues.carries_before(w) || self.ctx.kb.cues.is_pronoun(w)
+            });
             if pronoun_subject {
                 return previous;
             }
@@ -358,16 +386,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// `from`, skipping parentheticals that do not contain `at`.
     fn nearest_before(&self, at: usize, from: usize, include_media: bool) -> Option<usize> {
         let own = self.parenthetical_of(at);
+        // Inside "X, which A accuse of …" the antecedent X is the object, not
+        // the subject: it is the subject only when the verb follows the
+        // relative pronoun closely ("X, which is backed by", "who accompanied").
+        let antecedent_ok = own.is_none_or(|(ps, _)| self.tokens_between(ps, at) <= 3);
         (0..self.mentions.len()).rev().find(|&i| {
             let m = self.mentions[i];
             m.start < at
                 && m.token_start >= from
                 && (self.eligible(m) || (include_media && self.is_media(m)))
                 && match self.parenthetical_of(m.start) {
-                    None => true,
+                    None => own.is_none() || antecedent_ok || m.start > own.map_or(0, |p| p.0),
                     Some(p) => Some(p) == own,
                 }
         })
+    }
+
+    /// The actor a parenthetical containing `at` hangs on ("the GNA, which
+    /// is backed by Turkey"): the mention right before its relative pronoun.
+    fn antecedent_of(&self, at: usize) -> Option<usize> {
+        let (ps, _) = self.parenthetical_of(at)?;
+        (0..self.mentions.len())
+            .rev()
+            .find(|&i| self.mentions[i].end <= ps && self.eligible(self.mentions[i]))
+            .filter(|&i| self.tokens_between(self.mentions[i].end, ps) <= 2)
     }
 
     /// First eligible mention starting at or after `at`, before `limit`, with
@@ -439,7 +481,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
         // "the countries that back X": the subject is the noun before the
         // relative pronoun, which is no actor here.
-        if self.word_before(cue.token_start).is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that") {
+        if self
+            .word_before(cue.token_start)
+            .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
+        {
             return (Vec::new(), None);
         }
         if arabic && !pronoun && (!is_noun || genitive) {
@@ -511,7 +556,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// introduces (the first, and any repeated after a coordinator: "with X
     /// … or with Y"); failing that, or without prepositions, the first actor.
     /// Coordinated actors join their head.
-    fn targets_after(&self, from: usize, limit: usize, preps: &[String], exclude: &[String]) -> Vec<String> {
+    fn targets_after(
+        &self,
+        from: usize,
+        limit: usize,
+        preps: &[String],
+        exclude: &[String],
+    ) -> Vec<String> {
         let text = self.text();
         let candidates: Vec<usize> = (0..self.mentions.len())
             .filter(|&i| {
@@ -537,7 +588,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                     if w == p {
                         (true, false)
-                    } else if w.len() > p.len() && w.ends_with(p.as_str()) && crate::text::is_proclitic_chain(&w[..w.len() - p.len()]) {
+                    } else if w.len() > p.len()
+                        && w.ends_with(p.as_str())
+                        && crate::text::is_proclitic_chain(&w[..w.len() - p.len()])
+                    {
                         (true, w.starts_with('و') || w.starts_with('ف'))
                     } else {
                         (false, false)
@@ -556,7 +610,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 if seen_first && !coordinated {
                     continue;
                 }
-                if let Some(&i) = candidates.iter().find(|&&i| self.mentions[i].token_start > t.start && self.tokens_between(t.end, self.mentions[i].token_start) <= 8) {
+                if let Some(&i) = candidates.iter().find(|&&i| {
+                    self.mentions[i].token_start > t.start
+                        && self.tokens_between(t.end, self.mentions[i].token_start) <= 8
+                }) {
                     if !idx.contains(&i) {
                         idx.extend(self.expand_forward(i));
                     }
@@ -564,7 +621,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 }
             }
             if idx.is_empty() {
-                if let Some(&i) = candidates.iter().find(|&&i| self.introduced_by(i, preps, from)) {
+                if let Some(&i) = candidates
+                    .iter()
+                    .find(|&&i| self.introduced_by(i, preps, from))
+                {
                     idx = self.expand_forward(i);
                 }
             }
@@ -582,6 +642,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// The nearest actor before `at` that is not one of the sources, with
     /// its coordinated companions.
     fn target_before(&self, at: usize, sources: &[String]) -> Vec<String> {
+        if let Some(i) = self.antecedent_of(at) {
+            let ids: Vec<String> = self
+                .ids_of(&self.expand_backward(i))
+                .into_iter()
+                .filter(|id| !sources.contains(id))
+                .collect();
+            if !ids.is_empty() {
+                return ids;
+            }
+        }
         let own = self.parenthetical_of(at);
         let found = (0..self.mentions.len()).rev().find(|&i| {
             let m = self.mentions[i];
@@ -594,7 +664,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     Some(p) => Some(p) == own,
                 }
         });
-        let mut ids = found.map(|i| self.ids_of(&self.expand_backward(i))).unwrap_or_default();
+        let mut ids = found
+            .map(|i| self.ids_of(&self.expand_backward(i)))
+            .unwrap_or_default();
         ids.retain(|id| !sources.contains(id));
         ids
     }
@@ -724,7 +796,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
             let (sources, after_source) = match rule.source {
-                SourceSlot::Subject => self.subject(cue, speaker, rule.genitive_agent, &last_sources),
+                SourceSlot::Subject => {
+                    self.subject(cue, speaker, rule.genitive_agent, &last_sources)
+                }
                 SourceSlot::Speaker => (speaker.map(<[String]>::to_vec).unwrap_or_default(), None),
                 SourceSlot::Previous => {
                     if last_sources.is_empty() {
@@ -733,8 +807,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         (last_sources.clone(), None)
                     }
                 }
+                // "X loyal to Y", "Turkish-backed Y": X stands right before.
                 SourceSlot::Before => (
                     self.nearest_before(cue.start, self.sentence.start, false)
+                        .filter(|&i| {
+                            self.tokens_between(self.mentions[i].end, cue.token_start) <= 2
+                        })
                         .map(|i| self.ids_of(&self.expand_backward(i)))
                         .unwrap_or_default(),
                     None,
@@ -760,7 +838,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         let i = self
                             .nearest_before(cue.start, cs, false)
                             .or_else(|| self.nearest_before(cue.start, self.sentence.start, false));
-                        (i.map(|i| self.ids_of(&self.expand_backward(i))).unwrap_or_default(), None)
+                        (
+                            i.map(|i| self.ids_of(&self.expand_backward(i)))
+                                .unwrap_or_default(),
+                            None,
+                        )
                     }
                 },
                 SourceSlot::Agent => {
@@ -776,6 +858,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     (ids, None)
                 }
             };
+            // "X welcomed it, as did Y": Y is one more holder, not a target.
+            let mut sources = sources;
+            for m in &self.mentions {
+                if m.token_start > cue.end
+                    && m.start < ce
+                    && self
+                        .ctx
+                        .kb
+                        .cues
+                        .is_co_subject(&text[cue.end..m.token_start])
+                {
+                    for id in &m.ids {
+                        if !sources.contains(id) {
+                            sources.push(id.clone());
+                        }
+                    }
+                }
+            }
             let target_from = after_source.unwrap_or(cue.end);
             let mut pairs: Vec<(String, String)> = Vec::new();
             // A refused negotiation is a stance of the refuser towards the
@@ -792,10 +892,22 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         self.target_before(cue.start, &sources)
                     };
+                    if rule.no_pair_target {
+                        let pair_ids: Vec<&String> = self
+                            .mentions
+                            .iter()
+                            .filter(|m| m.how == How::Pair && m.start >= cue.end && m.start < ce)
+                            .flat_map(|m| m.ids.iter())
+                            .collect();
+                        targets.retain(|t| !pair_ids.contains(&t));
+                    }
                     // Verb-first with no object actor after the subject: the
                     // topic named before the verb is what it is about
                     // ("the Turkish steps … : Egypt and Greece condemned").
-                    if targets.is_empty() && after_source.is_some() && relation != Relation::NegotiatesWith {
+                    if targets.is_empty()
+                        && after_source.is_some()
+                        && relation != Relation::NegotiatesWith
+                    {
                         targets = self.target_before(cue.start, &sources);
                     }
                     for s in &sources {
@@ -822,7 +934,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else if sources.len() >= 2 {
                         parties = sources.clone();
                     } else {
-                        let targets = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
+                        let targets =
+                            self.targets_after(target_from, ce, &rule.preps_norm, &sources);
                         if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         } else if rule.fallback_pair {

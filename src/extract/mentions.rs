@@ -30,6 +30,9 @@ pub enum How {
     Pair,
     /// "The latter".
     Latter,
+    /// "The remarks", "the speech": the article's main speaker (filled in
+    /// by inference, which knows who speaks).
+    Remarks,
 }
 
 /// One resolved mention.
@@ -159,7 +162,9 @@ pub fn find_mentions(
                             .rev()
                             .find(|id| {
                                 c.recent.contains(id)
-                                    || kb.actor(id).is_some_and(|a| c.recent_kinds.contains(&a.kind))
+                                    || kb
+                                        .actor(id)
+                                        .is_some_and(|a| c.recent_kinds.contains(&a.kind))
                             })
                             .cloned()
                     };
@@ -192,12 +197,13 @@ pub fn find_mentions(
                             .map(|id| (vec![id.clone()], How::Latter))
                     }
                 }
+                Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
                 Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
             };
             let Some((ids, how)) = resolved else {
                 continue;
             };
-            if how != How::Pair {
+            if how != How::Pair && how != How::Remarks {
                 recent.extend(ids.iter().cloned());
             }
             // A person right beside their own organisation ("Russian President

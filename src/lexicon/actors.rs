@@ -48,6 +48,8 @@ pub enum RefKind {
     Latter,
     /// The former.
     Former,
+    /// The remarks, the speech: what the main speaker said.
+    Remarks,
 }
 
 /// An actor as the knowledge base holds it.
@@ -576,6 +578,7 @@ impl ActorBase {
                 "pair" => RefKind::Pair,
                 "latter" => RefKind::Latter,
                 "former" => RefKind::Former,
+                "remarks" => RefKind::Remarks,
                 other => {
                     return Err(data_error(
                         "references",

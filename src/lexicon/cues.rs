@@ -94,6 +94,9 @@ pub struct CueRule {
     /// Both directions hold (exchanged accusations).
     #[serde(default)]
     pub mutual: bool,
+    /// Even-handed appeals to "both sides" are no stance: drop pair targets.
+    #[serde(default)]
+    pub no_pair_target: bool,
     /// With `target = "between"`: when the sentence names no parties, the
     /// two sides the article has established are the parties (mediation).
     #[serde(default)]
@@ -188,6 +191,9 @@ pub struct Frames {
     /// ("وقالت في بيان", "وأضاف أن").
     #[serde(default)]
     pub carry_after: Vec<String>,
+    /// Phrases that make the actor after them a co-subject ("as did X").
+    #[serde(default)]
+    pub co_subject: Vec<String>,
     /// Between (بين).
     #[serde(default)]
     pub between: Vec<String>,
@@ -255,6 +261,7 @@ pub struct CueBase {
     pronouns: HashSet<String>,
     carry_before: HashSet<String>,
     carry_after: HashSet<String>,
+    co_subject: Vec<String>,
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
 }
@@ -327,6 +334,7 @@ impl CueBase {
         let mut pronouns = HashSet::new();
         let mut carry_before = HashSet::new();
         let mut carry_after = HashSet::new();
+        let mut co_subject = Vec::new();
         let mut windows = Vec::new();
         let mut ids = HashSet::new();
         for (name, text) in sources {
@@ -376,6 +384,7 @@ impl CueBase {
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
+            co_subject.extend(f.co_subject.iter().map(|w| normalize(w).text));
             windows.push((lang, f.negation_window));
             for mut rule in file.rule {
                 let line = super::pack::line_of(text, &format!("\"{}\"", rule.id));
@@ -430,7 +439,11 @@ impl CueBase {
                         None => (false, cue.as_str()),
                     };
                     for phrase in expand_cue(cue) {
-                        payloads.push(if noun { CueKind::Noun(ri) } else { CueKind::Rule(ri) });
+                        payloads.push(if noun {
+                            CueKind::Noun(ri)
+                        } else {
+                            CueKind::Rule(ri)
+                        });
                         circumstantial.push(circ);
                         builder.add(&phrase, payloads.len() - 1, edge);
                     }
@@ -450,6 +463,7 @@ impl CueBase {
             pronouns,
             carry_before,
             carry_after,
+            co_subject,
             windows,
         })
     }
@@ -487,6 +501,16 @@ impl CueBase {
     /// Whether a speech verb followed by this word continues the last speaker.
     pub fn carries_after(&self, word: &str) -> bool {
         self.carry_after.contains(word)
+    }
+
+    /// Whether the text between a cue and an actor ends with a co-subject
+    /// marker ("…, as did").
+    pub fn is_co_subject(&self, gap: &str) -> bool {
+        let gap = gap.trim_end();
+        self.co_subject.iter().any(|m| {
+            gap.strip_suffix(m.as_str())
+                .is_some_and(|head| head.is_empty() || head.ends_with([' ', ',', '،']))
+        })
     }
 
     /// Negation window of a language.

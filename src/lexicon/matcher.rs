@@ -167,7 +167,9 @@ fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
         if let Some(prev) = out.last() {
             // The same span under several payloads (one cue word in two
             // rules) is kept whole; anything else overlapping is dropped.
-            let same_span = prev.token_start == hit.token_start && prev.start == hit.start && prev.end == hit.end;
+            let same_span = prev.token_start == hit.token_start
+                && prev.start == hit.start
+                && prev.end == hit.end;
             if hit.token_start < prev.end && !same_span {
                 continue;
             }
