@@ -58,10 +58,13 @@ fn attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.to_string()), quoted(value))
 }
 
-/// Each line of a label isolated for the bidi algorithm, lines joined by `\n`.
+/// Each drawn line of a label isolated for the bidi algorithm, lines joined
+/// by `\n`. A label that itself holds a newline is two drawn lines, and each
+/// gets its own isolate, since Graphviz lays every line out on its own.
 pub(crate) fn bidi_label(lines: &[String]) -> String {
     lines
         .iter()
+        .flat_map(|l| l.lines())
         .map(|l| format!("\u{2068}{l}\u{2069}"))
         .collect::<Vec<_>>()
         .join("\n")
