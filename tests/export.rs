@@ -323,6 +323,19 @@ fn dot_renders_svg_png_pdf() {
     assert!(svg.contains("الجيش الوطني الليبي") && svg.contains("negotiates&#45;with"));
 }
 
+#[test]
+fn drawing_without_dot_says_how_to_install_it() {
+    if dot_available() {
+        eprintln!("drawing_without_dot_says_how_to_install_it: skipped, `dot` is installed");
+        return;
+    }
+    let err = export(&sample(), Format::Svg, &both())
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("dot: Graphviz is not installed"), "{err}");
+    assert!(err.contains("apt-get install graphviz"), "{err}");
+}
+
 // ---------------------------------------------------------------- JSON formats
 
 fn json(g: &GraphJson, format: Format) -> Value {

@@ -8,9 +8,10 @@ use std::collections::{BTreeSet, HashSet};
 
 /// Which part of a graph to export.
 ///
-/// The default shows everything, unchanged. Any filter also drops the nodes
-/// it leaves without edges (the focus node stays even then), because a view
-/// is for reading stances and a node without any is noise there.
+/// The default shows everything, unchanged. A view that removes any node or
+/// edge also drops the nodes left without edges (the focus node stays even
+/// then), because a view is for reading stances and a bare node is noise
+/// there; a filter that removes nothing changes nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
     /// Keep edges with at least this weight (statements behind them).
