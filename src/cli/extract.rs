@@ -1,10 +1,12 @@
 //! `stancegraph extract`.
 
+use super::export_args::{ExportArgs, FormatArg};
 use super::io::{expand_inputs, read_input, write_atomic, write_stdout};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use stancegraph::export::{self, Format};
 use stancegraph::extract::{Options, PersonsMode};
-use stancegraph::graph::{GraphJson, StanceGraph};
+use stancegraph::graph::GraphJson;
 use stancegraph::lexicon::Knowledge;
 use stancegraph::Lang;
 use std::path::PathBuf;
@@ -23,12 +25,6 @@ enum PersonsArg {
     Keep,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum OutFormat {
-    Json,
-    Dot,
-}
-
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -40,7 +36,9 @@ pub struct ExtractArgs {
     output: Option<PathBuf>,
     /// Output format on stdout (without -o).
     #[arg(long, value_enum, default_value = "json")]
-    format: OutFormat,
+    format: FormatArg,
+    #[command(flatten)]
+    export: ExportArgs,
     /// Language of the articles.
     #[arg(long, value_enum, default_value = "auto")]
     lang: LangArg,
@@ -113,30 +111,51 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         graphs.push((stem, graph.to_json()));
     }
     let all = stancegraph::graph::merge(&graphs.iter().map(|(_, g)| g.clone()).collect::<Vec<_>>());
+    let opts_export = args.export.options();
     match &args.output {
         Some(dir) => {
             std::fs::create_dir_all(dir)
                 .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), super::io::io_reason(&e)))?;
+            let draw = export::dot_available();
+            if !draw {
+                eprintln!("stancegraph: dot: Graphviz is not installed, so no .svg is written; install it (apt-get install graphviz) for diagrams");
+            }
+            // Render everything first, then write: a failure leaves no half set.
+            let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
             for (stem, g) in graphs
                 .iter()
                 .map(|(s, g)| (s.as_str(), g))
                 .chain(std::iter::once(("all", &all)))
             {
-                write_atomic(
-                    &dir.join(format!("{stem}.json")),
-                    g.to_pretty_string().as_bytes(),
-                    args.no_clobber,
-                )?;
+                files.push((
+                    dir.join(format!("{stem}.json")),
+                    g.to_pretty_string().into_bytes(),
+                ));
+                for (format, ext) in [(Format::Dot, "dot"), (Format::Svg, "svg")] {
+                    if format == Format::Svg && !draw {
+                        continue;
+                    }
+                    for o in export::export(g, format, &opts_export)? {
+                        files.push((
+                            export::output_path(&dir.join(format!("{stem}.{ext}")), &o.suffix),
+                            o.bytes,
+                        ));
+                    }
+                }
+            }
+            for (path, bytes) in files {
+                write_atomic(&path, &bytes, args.no_clobber)?;
             }
         }
         None => {
-            let text = match args.format {
-                OutFormat::Json => all.to_pretty_string(),
-                OutFormat::Dot => all.to_pretty_string(),
-            };
-            write_stdout(text.as_bytes())?;
+            let format = args.format.format();
+            if matches!(format, Format::Png | Format::Pdf) {
+                anyhow::bail!("-: {format} is binary; use -o DIR, or extract to JSON and `stancegraph render -o FILE`");
+            }
+            for o in export::export(&all, format, &opts_export)? {
+                write_stdout(&o.bytes)?;
+            }
         }
     }
-    let _ = StanceGraph::new();
     Ok(ExitCode::SUCCESS)
 }

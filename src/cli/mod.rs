@@ -1,16 +1,26 @@
-//! clap definitions and dispatch. Exit codes: 0 success, 1 differences found
-//! (`diff`), 2 error.
+//! clap definitions and dispatch; the library does the work.
+//!
+//! Exit codes: 0 success; 1 differences found (`diff`); 2 error (bad input,
+//! bad data, I/O). Diagnostics go to stderr as `stancegraph: <path>: <what>`.
 
+mod export_args;
 mod extract;
 mod io;
+mod render;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Reads news articles and writes who supports, opposes or negotiates with whom.
+/// Reads news articles (Arabic and English), finds the actors, and writes who
+/// supports, opposes or negotiates with whom as a graph.
 #[derive(Debug, Parser)]
-#[command(name = "stancegraph", version, about, long_about = None,
-    after_help = "Exit codes: 0 success; 1 differences found (diff); 2 error (bad input, bad data, I/O).")]
+#[command(
+    name = "stancegraph",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 success; 1 differences found (diff); 2 error (bad input, bad data, I/O)."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -20,6 +30,8 @@ pub struct Cli {
 enum Command {
     /// Extract stance graphs from articles (files, directories of *.txt, or - for stdin).
     Extract(extract::ExtractArgs),
+    /// Write a graph JSON in another format (dot, svg, png, pdf, node-link, cytoscape, gexf, graphml, jgf, csv).
+    Render(render::RenderArgs),
 }
 
 /// Parses arguments, runs the command, maps errors to exit code 2.
@@ -27,11 +39,13 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Render(args) => render::run(args),
     };
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("stancegraph: {err:#}");
+            let msg = format!("{err:#}");
+            eprintln!("stancegraph: {}", msg.lines().next().unwrap_or(""));
             ExitCode::from(2)
         }
     }
