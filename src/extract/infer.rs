@@ -331,11 +331,44 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             let (cs, _) = self.clause_of(cue.start);
             let before = self.word_before(cue.token_start);
             let after = self.word_after(cue.end);
+            // "he said", "the statement said": no named subject, the last
+            // speaker goes on. "The LNA spokesman said": the actor right
+            // before the role noun is the speaker.
             let pronoun_subject = before.is_some_and(|w| {
                 self.ctx.kb.cues.carries_before(w) || self.ctx.kb.cues.is_pronoun(w)
             });
+            // An actor that ends right at the verb is its subject ("the LNA
+            // spokesman described").
+            let adjacent = (0..self.mentions.len()).rev().find(|&i| {
+                let m = self.mentions[i];
+                m.end <= cue.token_start && self.text()[m.end..cue.token_start].trim().is_empty()
+            });
+            if let Some(i) = adjacent {
+                let ids = self.ids_of(&[i]);
+                if !ids.is_empty() && !self.is_media(self.mentions[i]) {
+                    return Some(ids);
+                }
+            }
             if pronoun_subject {
-                return previous;
+                let toks = self.ctx.tokens;
+                let k = toks.partition_point(|t| t.start < cue.token_start);
+                let role_start = k
+                    .checked_sub(1)
+                    .map(|j| toks[j].start)
+                    .unwrap_or(cue.token_start);
+                let owner = (0..self.mentions.len()).rev().find(|&i| {
+                    let m = self.mentions[i];
+                    m.end <= role_start && self.text()[m.end..role_start].trim().is_empty()
+                });
+                match owner {
+                    Some(i) if !self.is_media(self.mentions[i]) => {
+                        let ids = self.ids_of(&[i]);
+                        if !ids.is_empty() {
+                            return Some(ids);
+                        }
+                    }
+                    _ => return previous,
+                }
             }
             let subject = self
                 .nearest_before(cue.start, cs, true)
@@ -446,6 +479,27 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         let (cs, ce) = self.clause_of(cue.start);
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
+        let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
+        // "the countries that back X": the subject is the noun before the
+        // relative pronoun, which is no actor here. After a relative pronoun
+        // an Arabic verb may still take its subject after it ("الحوار الذي
+        // ترعاه الرباط").
+        if self
+            .word_before(cue.token_start)
+            .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
+        {
+            if arabic && !is_noun {
+                let after = self
+                    .first_after(cue.end, ce, 1)
+                    .filter(|&i| !self.is_media(self.mentions[i]));
+                if let Some(i) = after {
+                    let idx = self.expand_forward(i);
+                    let end = idx.last().map(|&j| self.mentions[j].end);
+                    return (self.ids_of(&idx), end);
+                }
+            }
+            return (Vec::new(), None);
+        }
         // A conjoined verb ("ويقطع", "and thanked") shares the subject of
         // the clause's first verb: the clause's first actor, or the speaker
         // when the sentence opens with a pronoun.
@@ -478,15 +532,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .word_before(cue.token_start)
             .is_some_and(|w| self.ctx.kb.cues.is_pronoun(w));
         let max_gap = if is_noun { 0 } else { 2 };
-        let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
-        // "the countries that back X": the subject is the noun before the
-        // relative pronoun, which is no actor here.
-        if self
-            .word_before(cue.token_start)
-            .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
-        {
-            return (Vec::new(), None);
-        }
         if arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ce, max_gap) {
                 if !self.is_media(self.mentions[i]) {
@@ -550,6 +595,34 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 })
             })
         })
+    }
+
+    /// Like [`Self::targets_after`], but only when a preposition introduces
+    /// an actor in the range.
+    fn prep_targets(
+        &self,
+        from: usize,
+        limit: usize,
+        preps: &[String],
+        exclude: &[String],
+    ) -> Vec<String> {
+        let text = self.text();
+        let has_prep = text[from..limit].split_whitespace().any(|w| {
+            preps.iter().any(|p| {
+                w == p
+                    || (w.ends_with(p.as_str())
+                        && crate::text::is_proclitic_chain(&w[..w.len() - p.len()]))
+            })
+        });
+        let clitic = (0..self.mentions.len()).any(|i| {
+            let m = self.mentions[i];
+            m.token_start >= from && m.start < limit && self.introduced_by(i, preps, from)
+        });
+        if has_prep || clitic {
+            self.targets_after(from, limit, preps, exclude)
+        } else {
+            Vec::new()
+        }
     }
 
     /// Targets after `from`: with prepositions, the actor each one
@@ -849,7 +922,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     let agent = self.cues.iter().find(|c| {
                         c.kind == CueKind::Agent
                             && c.start >= cue.end
-                            && self.tokens_between(cue.end, c.start) <= 2
+                            && self.tokens_between(cue.end, c.start) <= 4
                     });
                     let ids = agent
                         .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 1))
@@ -887,7 +960,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             };
             match slot {
                 TargetSlot::After | TargetSlot::Before => {
-                    let mut targets = if slot == TargetSlot::After {
+                    let mut targets = if negated
+                        && rule.target == TargetSlot::Between
+                        && !rule.preps_norm.is_empty()
+                    {
+                        // "will not negotiate with X": only the actor a
+                        // preposition introduces is refused.
+                        self.prep_targets(target_from, ce, &rule.preps_norm, &sources)
+                    } else if slot == TargetSlot::After {
                         self.targets_after(target_from, ce, &rule.preps_norm, &sources)
                     } else {
                         self.target_before(cue.start, &sources)
@@ -931,6 +1011,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                             .filter(|s| !parties.contains(s))
                             .cloned()
                             .collect();
+                    } else if rule.fallback_pair {
+                        // A mediator's parties: those named after the cue
+                        // ("shuttling between the two delegations"), else the
+                        // two sides the article has established.
+                        mediators = sources.clone();
+                        parties = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
+                        if parties.len() < 2 {
+                            parties = self.pair_at(cue.start);
+                        }
+                        parties.retain(|p| !mediators.contains(p));
+                        if mediators.is_empty() {
+                            parties.clear();
+                        }
                     } else if sources.len() >= 2 {
                         parties = sources.clone();
                     } else {
@@ -938,13 +1031,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                             self.targets_after(target_from, ce, &rule.preps_norm, &sources);
                         if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
-                        } else if rule.fallback_pair {
-                            parties = self.pair_at(cue.start);
-                            mediators = sources
-                                .iter()
-                                .filter(|s| !parties.contains(s))
-                                .cloned()
-                                .collect();
                         }
                     }
                     all_pairs(

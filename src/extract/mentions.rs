@@ -356,8 +356,11 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
                     break;
                 }
                 j -= 1;
+                // The nearest agent noun owns the demonym: in "مجلس النواب
+                // القوات المسلحة المصرية" the parliament stays itself.
                 if is_agent(&raws[j]) {
                     agent_at = Some(j);
+                    break;
                 }
             }
         } else {
