@@ -153,7 +153,7 @@ fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         for opener in CLAUSE_OPENERS {
             if sentence[i..].starts_with(opener) {
                 let after = &sentence[i + opener.len()..];
-                if after.chars().next().is_none_or(|n| !n.is_alphanumeric()) {
+                if after.chars().next().map_or(true, |n| !n.is_alphanumeric()) {
                     cuts.push(at);
                     break;
                 }
