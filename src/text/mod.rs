@@ -30,4 +30,7 @@ pub use markers::{
 };
 pub use normalize::{normalize, NormText};
 pub use segment::{segment, Sentence};
-pub use token::{is_proclitic_chain, strip_enclitic, tokenize, Token, TokenKind};
+pub use token::{
+    clitic_splits, is_proclitic_chain, split_clitics, strip_enclitic, tokenize, CliticSplit, Token,
+    TokenKind,
+};
