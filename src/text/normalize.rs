@@ -24,6 +24,7 @@
 //! its original char. Typical text needs a handful of pieces, which keeps
 //! normalisation fast and the map small.
 
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The normalised view of a text plus its offset map.
@@ -155,6 +156,40 @@ fn classify(c: char) -> Fold {
     }
 }
 
+impl Fold {
+    /// Packs a fold into a table entry: 0 keep, 1 drop, 2 slow, else the
+    /// target char plus 3.
+    fn code(&self) -> u32 {
+        match self {
+            Fold::Keep => 0,
+            Fold::Drop => 1,
+            Fold::Slow => 2,
+            Fold::To(c) => u32::from(*c) + 3,
+        }
+    }
+
+    #[inline]
+    fn from_code(code: u32) -> Fold {
+        match code {
+            0 => Fold::Keep,
+            1 => Fold::Drop,
+            2 => Fold::Slow,
+            _ => char::from_u32(code - 3).map_or(Fold::Slow, Fold::To),
+        }
+    }
+}
+
+/// [`classify`] for every char below U+0800, so the common case is one
+/// table load instead of a long match.
+fn fold_table() -> &'static [u32] {
+    static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0u32..0x800)
+            .map(|c| char::from_u32(c).map_or(2, |c| classify(c).code()))
+            .collect()
+    })
+}
+
 fn digit(d: u32) -> char {
     char::from_digit(d, 10).unwrap_or('0')
 }
@@ -195,6 +230,7 @@ pub fn normalize(original: &str) -> NormText {
         linear_open: false,
     };
     let bytes = original.as_bytes();
+    let table = fold_table();
     let mut scratch = String::new();
     // Start of the pending run of kept bytes, copied in one go.
     let mut run = 0usize;
@@ -209,7 +245,14 @@ pub fn normalize(original: &str) -> NormText {
             continue;
         }
         let (c, len) = decode_char(original, at);
-        let fold = classify(c);
+        let fold = if (c as u32) < 0x800 {
+            // One- and two-byte chars (Latin, Arabic) from a table.
+            table
+                .get(c as usize)
+                .map_or(Fold::Slow, |&code| Fold::from_code(code))
+        } else {
+            classify(c)
+        };
         if let Fold::Keep = fold {
             if !n.linear_open {
                 n.open_linear(run, at);

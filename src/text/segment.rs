@@ -20,6 +20,7 @@
 //! (end of sentence) from `U.S. troops`: abbreviations never end a sentence.
 
 use super::normalize::normalize;
+use super::token::is_word_char;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -52,6 +53,10 @@ struct Data {
     abbreviations: Vec<String>,
     number_abbreviations: Vec<String>,
     clause_openers: Vec<String>,
+    /// Openers (and their و/ف forms) bucketed by the low byte of their
+    /// first char, built from `clause_openers`.
+    #[serde(skip)]
+    opener_index: Vec<Vec<Opener>>,
 }
 
 fn data() -> &'static Data {
@@ -63,10 +68,23 @@ fn data() -> &'static Data {
         let norm = |v: Vec<String>| -> Vec<String> {
             v.iter().map(|w| normalize(w.trim()).text).collect()
         };
+        let clause_openers = norm(raw.clause_openers);
+        let mut opener_index: Vec<Vec<Opener>> = vec![Vec::new(); 256];
+        for opener in &clause_openers {
+            let arabic = opener.starts_with(|c: char| !c.is_ascii());
+            let conjs: &[&str] = if arabic { &["", "و", "ف"] } else { &[""] };
+            for conj in conjs {
+                let text = format!("{conj}{opener}");
+                if let Some(c) = text.chars().next() {
+                    opener_index[bucket(c)].push(Opener::new(text));
+                }
+            }
+        }
         Data {
+            opener_index,
             abbreviations: norm(raw.abbreviations),
             number_abbreviations: norm(raw.number_abbreviations),
-            clause_openers: norm(raw.clause_openers),
+            clause_openers,
         }
     })
 }
@@ -88,29 +106,37 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut start = 0usize;
     let mut in_quote = false;
     let mut quote_open_at = 0usize;
-    let mut at = 0usize;
-    while at < bytes.len() {
-        let b = bytes[at];
-        // Only these bytes can start a char that matters here.
-        let len = match b {
-            b'.' | b'!' | b'?' => 1,
-            0xD8 if bytes.get(at + 1) == Some(&0x9F) => 2, // ؟
-            0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0xA6]) => 3, // …
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        // Skip to the next byte that can matter: a stop, a line break, a
+        // quote, or the last byte of ؟ (D8 9F) or … (E2 80 A6). Arabic
+        // letters share ؟'s lead byte, so the lead byte is no use here.
+        while pos < bytes.len() && !SENTENCE_BYTES[usize::from(bytes[pos])] {
+            pos += 1;
+        }
+        let Some(&b) = bytes.get(pos) else {
+            break;
+        };
+        // `at` is where the stop char starts, `len` its byte length.
+        let (at, len) = match b {
+            b'.' | b'!' | b'?' => (pos, 1),
+            0x9F if pos >= 1 && bytes[pos - 1] == 0xD8 => (pos - 1, 2),
+            0xA6 if pos >= 2 && bytes[pos - 2] == 0xE2 && bytes[pos - 1] == 0x80 => (pos - 2, 3),
             b'\n' | b'\r' => {
                 in_quote = false;
-                push_sentence(text, start, at, &mut sentences);
-                start = at + 1;
-                at += 1;
+                push_sentence(text, start, pos, &mut sentences);
+                start = pos + 1;
+                pos += 1;
                 continue;
             }
             b'"' => {
                 in_quote = !in_quote;
-                quote_open_at = at;
-                at += 1;
+                quote_open_at = pos;
+                pos += 1;
                 continue;
             }
             _ => {
-                at += 1;
+                pos += 1;
                 continue;
             }
         };
@@ -131,7 +157,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             // A quote left open for long is unbalanced: stop honouring it.
             || (in_quote && next != Some('"') && at - quote_open_at < 600);
         if no_cut {
-            at = after;
+            pos = after;
             continue;
         }
         // Junk punctuation after the stop stays with this sentence.
@@ -151,10 +177,26 @@ pub fn segment(text: &str) -> Vec<Sentence> {
         }
         push_sentence(text, start, end, &mut sentences);
         start = end;
-        at = end;
+        pos = end;
     }
     push_sentence(text, start, text.len(), &mut sentences);
     sentences
+}
+
+/// Bytes the sentence loop stops at (see [`segment`]).
+const SENTENCE_BYTES: [bool; 256] = byte_set(b".!?\n\r\"\x9F\xA6");
+/// Bytes the clause loop stops at: ; : space, tab, and the last byte of
+/// ، (D8 8C) and ؛ (D8 9B).
+const CLAUSE_BYTES: [bool; 256] = byte_set(b";: \t\x8C\x9B");
+
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
 }
 
 fn digit_around(bytes: &[u8], at: usize) -> bool {
@@ -165,6 +207,14 @@ fn digit_around(bytes: &[u8], at: usize) -> bool {
 
 /// Whether the word ending at the `.` at `at` is an abbreviation.
 fn is_abbreviation(text: &str, at: usize, data: &Data) -> bool {
+    // Every abbreviation we know ends in an ASCII letter.
+    if !at
+        .checked_sub(1)
+        .and_then(|i| text.as_bytes().get(i))
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
+        return false;
+    }
     let head = &text[..at];
     let word_start = head
         .char_indices()
@@ -201,7 +251,7 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
         return;
     };
     let trimmed = slice.trim_start_matches(is_junk).trim_end();
-    if !trimmed.chars().any(char::is_alphanumeric) {
+    if !trimmed.chars().any(is_word_char) {
         return;
     }
     let lead = slice.len() - slice.trim_start_matches(is_junk).len();
@@ -215,76 +265,115 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
 
 fn clauses(text: &str, start: usize, end: usize, data: &Data) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut cuts = vec![start];
-    let mut at = start;
-    let mut prev_boundary = true;
-    while at < end {
-        let b = bytes[at];
-        let punct_len = match b {
-            b';' => 1,
-            b':' if !digit_around(bytes, at) => 1,
-            0xD8 if matches!(bytes.get(at + 1), Some(0x8C | 0x9B)) => 2, // ، ؛
-            _ => 0,
+    let mut out = Vec::new();
+    let mut piece = start;
+    let mut cut_at = |at: usize, out: &mut Vec<(usize, usize)>| {
+        add_piece(text, piece, at, out);
+        piece = at;
+    };
+    let mut pos = start;
+    loop {
+        while pos < end && !CLAUSE_BYTES[usize::from(bytes[pos])] {
+            pos += 1;
+        }
+        if pos >= end {
+            break;
+        }
+        let cut = match bytes[pos] {
+            b';' => true,
+            b':' => !digit_around(bytes, pos),
+            0x8C | 0x9B => pos > start && bytes[pos - 1] == 0xD8,
+            _ => false, // space or tab
         };
-        if punct_len > 0 {
-            cuts.push(at + punct_len);
-            at += punct_len;
-            prev_boundary = true;
-            continue;
+        if cut {
+            cut_at(pos + 1, &mut out);
         }
-        if prev_boundary && at > start && b >= b'a' && opener_at(text, at, end, data).is_some() {
-            cuts.push(at);
-        }
-        prev_boundary = b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'_';
-        at += 1;
-        while at < end && !text.is_char_boundary(at) {
-            at += 1;
-        }
-    }
-    cuts.push(end);
-    tidy(text, &cuts)
-}
-
-/// The byte length of a clause opener at `at`, with its و/ف if any.
-fn opener_at(text: &str, at: usize, end: usize, data: &Data) -> Option<usize> {
-    let rest = text.get(at..end)?;
-    let bare = rest
-        .strip_prefix('و')
-        .or_else(|| rest.strip_prefix('ف'))
-        .filter(|r| r.starts_with(|c: char| !c.is_ascii()));
-    for candidate in [Some(rest), bare].into_iter().flatten() {
-        for opener in &data.clause_openers {
-            if let Some(after) = candidate.strip_prefix(opener.as_str()) {
-                if !after.starts_with(|c: char| c.is_alphanumeric()) {
-                    return Some(rest.len() - after.len());
-                }
+        // Openers start right after a space or a clause mark.
+        let word_at = pos + 1;
+        if let Some(rest) = text.get(word_at..end) {
+            if opener_at(rest, data) {
+                cut_at(word_at, &mut out);
             }
         }
+        pos += 1;
     }
-    None
+    cut_at(end, &mut out);
+    out
 }
 
-/// Turns cut points into trimmed, non-empty clauses; a piece without any
-/// letter or digit joins the clause before it.
-fn tidy(text: &str, cuts: &[usize]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(cuts.len());
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        let Some(piece) = text.get(s..e) else {
-            continue;
+/// A clause opener with the first (up to) eight bytes of its text as a
+/// masked word, so most candidates are refused by one comparison.
+#[derive(Debug, Clone)]
+struct Opener {
+    text: String,
+    head: u64,
+    mask: u64,
+}
+
+impl Opener {
+    fn new(text: String) -> Opener {
+        let n = text.len().min(8);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (n * 8)) - 1
         };
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let (s, e) = (s + lead, s + lead + trimmed.len());
-        match out.last_mut() {
-            Some(last) if !trimmed.chars().any(char::is_alphanumeric) => last.1 = e,
-            _ => out.push((s, e)),
+        Opener {
+            head: head8(text.as_bytes()) & mask,
+            mask,
+            text,
         }
     }
-    out
+}
+
+fn head8(bytes: &[u8]) -> u64 {
+    let mut buf = [0u8; 8];
+    let n = bytes.len().min(8);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(buf)
+}
+
+fn bucket(c: char) -> usize {
+    (u32::from(c) & 0xFF) as usize
+}
+
+/// Whether a clause opener (possibly behind و/ف) starts `rest` as a whole
+/// word.
+fn opener_at(rest: &str, data: &Data) -> bool {
+    let Some(c) = rest.chars().next() else {
+        return false;
+    };
+    let Some(candidates) = data.opener_index.get(bucket(c)) else {
+        return false;
+    };
+    if candidates.is_empty() {
+        return false;
+    }
+    let head = head8(rest.as_bytes());
+    candidates.iter().any(|o| {
+        head & o.mask == o.head
+            && rest
+                .strip_prefix(o.text.as_str())
+                .is_some_and(|after| !after.starts_with(is_word_char))
+    })
+}
+
+/// Adds the piece `s..e` between two cuts as a trimmed clause; a piece
+/// without any letter or digit joins the clause before it.
+fn add_piece(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let Some(piece) = text.get(s..e) else {
+        return;
+    };
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let (s, e) = (s + lead, s + lead + trimmed.len());
+    match out.last_mut() {
+        Some(last) if !trimmed.chars().any(is_word_char) => last.1 = e,
+        _ => out.push((s, e)),
+    }
 }
 
 #[cfg(test)]

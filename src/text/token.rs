@@ -22,6 +22,7 @@
 //!    remaining stem is known and keeps three letters: with ة folded to ه,
 //!    `حكومه` would otherwise lose its last letter.
 
+use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
 
 /// What a token is made of.
@@ -62,8 +63,9 @@ impl Token {
     }
 }
 
+/// Letters, digits, `_` and combining marks: what words are made of.
 #[inline]
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
@@ -71,6 +73,16 @@ fn is_word_char(c: char) -> bool {
         || c.is_alphanumeric()
         // Marks keep a word whole (i̇ from İ, stray Arabic marks).
         || is_combining_mark(c)
+}
+
+/// [`is_word_char`] for every char below U+0800 (Latin, Arabic).
+fn word_table() -> &'static [bool] {
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0u32..0x800)
+            .map(|c| char::from_u32(c).is_some_and(is_word_char))
+            .collect()
+    })
 }
 
 /// Splits normalised text into tokens: runs of letters and digits are
@@ -86,39 +98,47 @@ fn is_word_char(c: char) -> bool {
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
-    let mut at = 0usize;
-    let mut word_start = None::<usize>;
-    let mut all_digits = true;
-    while at < bytes.len() {
-        let b = bytes[at];
+    let table = word_table();
+    // The char at a boundary: (char, byte length, is a word char).
+    let char_at = |at: usize| -> Option<(char, usize, bool)> {
+        let b = *bytes.get(at)?;
         let (c, len) = if b < 0x80 {
             (b as char, 1)
+        } else if let (0xC2..=0xDF, Some(&b1)) = (b, bytes.get(at + 1)) {
+            let code = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            (char::from_u32(code)?, 2)
         } else {
-            match text.get(at..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
+            let c = text.get(at..)?.chars().next()?;
+            (c, c.len_utf8())
         };
-        if is_word_char(c) {
-            if word_start.is_none() {
-                word_start = Some(at);
-                all_digits = true;
-            }
-            all_digits &= b.is_ascii_digit();
+        let word = match table.get(c as usize) {
+            Some(&w) => w,
+            None => is_word_char(c),
+        };
+        Some((c, len, word))
+    };
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+    let mut at = 0usize;
+    while let Some((c, len, word)) = char_at(at) {
+        if word {
+            let start = at;
+            let mut all_digits = c.is_ascii_digit();
             at += len;
-            continue;
-        }
-        if let Some(start) = word_start.take() {
+            while let Some((c, len, true)) = char_at(at) {
+                all_digits &= c.is_ascii_digit();
+                at += len;
+            }
+            let kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             tokens.push(Token {
                 start,
                 end: at,
-                kind: if all_digits {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                },
+                kind,
             });
+            continue;
         }
         if c.is_whitespace() {
             at += len;
@@ -126,11 +146,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if c == '\'' && bytes.get(at + 1) == Some(&b's') {
             // 's after a word: one token, so that "the army's" splits cleanly.
-            let after = text.get(at + 2..).and_then(|r| r.chars().next());
             let prev_word = tokens
                 .last()
                 .is_some_and(|t| t.end == at && t.kind == TokenKind::Word);
-            if prev_word && !after.is_some_and(is_word_char) {
+            if prev_word && !char_at(at + 2).is_some_and(|(_, _, word)| word) {
                 tokens.push(Token {
                     start: at,
                     end: at + 2,
@@ -146,17 +165,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind: TokenKind::Punct,
         });
         at += len;
-    }
-    if let Some(start) = word_start {
-        tokens.push(Token {
-            start,
-            end: bytes.len(),
-            kind: if all_digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            },
-        });
     }
     tokens
 }
