@@ -154,29 +154,37 @@ pub fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
     tokens.get(i).filter(|t| t.start <= at)
 }
 
-/// Keeps the leftmost-longest non-overlapping hits (ties: the earlier-added pattern).
+/// Keeps the longest non-overlapping hits, the leftmost first among equals.
+///
+/// Plain leftmost-longest lets a short phrase that starts earlier hide a
+/// longer one ("the government" in "the Government of National Unity"); here
+/// the longer span wins the overlap. Hits with the very same span under
+/// several payloads (one cue word in two rules) are all kept.
 fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| {
-        a.token_start
-            .cmp(&b.token_start)
-            .then(b.end.cmp(&a.end))
+        (b.end - b.token_start)
+            .cmp(&(a.end - a.token_start))
+            .then(a.token_start.cmp(&b.token_start))
             .then(a.payload.cmp(&b.payload))
     });
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
     for hit in hits {
-        if let Some(prev) = out.last() {
-            // The same span under several payloads (one cue word in two
-            // rules) is kept whole; anything else overlapping is dropped.
-            let same_span = prev.token_start == hit.token_start
-                && prev.start == hit.start
-                && prev.end == hit.end;
-            if hit.token_start < prev.end && !same_span {
-                continue;
-            }
+        let clash = chosen.iter().any(|c| {
+            let same_span =
+                c.token_start == hit.token_start && c.start == hit.start && c.end == hit.end;
+            !same_span && hit.token_start < c.end && c.token_start < hit.end
+        });
+        if !clash {
+            chosen.push(hit);
         }
-        out.push(hit);
     }
-    out
+    chosen.sort_by(|a, b| {
+        a.token_start
+            .cmp(&b.token_start)
+            .then(a.start.cmp(&b.start))
+            .then(a.payload.cmp(&b.payload))
+    });
+    chosen
 }
 
 #[cfg(test)]
