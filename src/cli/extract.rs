@@ -59,7 +59,7 @@ pub struct ExtractArgs {
     no_clobber: bool,
 }
 
-fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
+pub fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
     paths
         .iter()
         .map(|p| {

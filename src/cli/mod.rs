@@ -3,6 +3,8 @@
 //! Exit codes: 0 success; 1 differences found (`diff`); 2 error (bad input,
 //! bad data, I/O). Diagnostics go to stderr as `stancegraph: <path>: <what>`.
 
+mod eval;
+mod explain;
 mod export_args;
 mod extract;
 mod io;
@@ -32,6 +34,10 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Write a graph JSON in another format (dot, svg, png, pdf, node-link, cytoscape, gexf, graphml, jgf, csv).
     Render(render::RenderArgs),
+    /// Score graphs against gold annotations (the metric of eval/score.py).
+    Eval(eval::EvalArgs),
+    /// Print each edge with its evidence sentences, cue and rule.
+    Explain(explain::ExplainArgs),
 }
 
 /// Parses arguments, runs the command, maps errors to exit code 2.
@@ -40,6 +46,8 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Render(args) => render::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     match result {
         Ok(code) => code,

@@ -980,9 +980,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     };
                     // "He was backed by Britain": a pronoun subject is the
                     // speaker the text is following.
-                    if targets.is_empty() && slot == TargetSlot::Before && self.starts_with_pronoun() {
+                    if targets.is_empty()
+                        && slot == TargetSlot::Before
+                        && self.starts_with_pronoun()
+                    {
                         if let Some(s) = speaker {
-                            targets = s.iter().filter(|id| !sources.contains(id)).cloned().collect();
+                            targets = s
+                                .iter()
+                                .filter(|id| !sources.contains(id))
+                                .cloned()
+                                .collect();
                         }
                     }
                     if rule.no_pair_target {
