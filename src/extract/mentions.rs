@@ -358,6 +358,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     };
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut consumed = vec![false; raws.len()];
+    let mut span: Vec<Option<(usize, usize, usize)>> = vec![None; raws.len()];
     for i in 0..raws.len() {
         let r = &raws[i];
         if r.form != Form::Demonym {
@@ -409,13 +410,22 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
                 }
             }
             consumed[i] = false;
+            // The mention spans the whole phrase ("القوات التركية", "Turkish
+            // foreign minister") unless another demonym stands inside it.
+            let (lo, hi) = (i.min(j), i.max(j));
+            if (lo..=hi).all(|k| k == i || raws[k].form != Form::Demonym) {
+                span[i] = Some((raws[lo].token_start, raws[lo].start, raws[hi].end));
+            }
         } else {
             consumed[i] = true;
         }
     }
-    for (k, r) in raws.into_iter().enumerate() {
+    for (k, mut r) in raws.into_iter().enumerate() {
         if consumed[k] || matches!(r.target, Target::AgentNoun | Target::Modifier) {
             continue;
+        }
+        if let Some((token_start, start, end)) = span[k] {
+            (r.token_start, r.start, r.end) = (token_start, start, end);
         }
         out.push(r);
     }
