@@ -398,6 +398,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         None
     }
 
+    fn starts_with_pronoun(&self) -> bool {
+        self.sentence_tokens()
+            .first()
+            .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&self.text()[t.start..t.end]))
+    }
+
     fn word_before(&self, at: usize) -> Option<&str> {
         let toks = self.ctx.tokens;
         let i = toks.partition_point(|t| t.start < at);
@@ -972,6 +978,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         self.target_before(cue.start, &sources)
                     };
+                    // "He was backed by Britain": a pronoun subject is the
+                    // speaker the text is following.
+                    if targets.is_empty() && slot == TargetSlot::Before && self.starts_with_pronoun() {
+                        if let Some(s) = speaker {
+                            targets = s.iter().filter(|id| !sources.contains(id)).cloned().collect();
+                        }
+                    }
                     if rule.no_pair_target {
                         let pair_ids: Vec<&String> = self
                             .mentions

@@ -154,32 +154,40 @@ pub fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
     tokens.get(i).filter(|t| t.start <= at)
 }
 
-/// Keeps the leftmost-longest non-overlapping hits (ties: the one with fewer
-/// proclitics, then the earlier-added pattern).
+/// Keeps the longest non-overlapping hits, the leftmost first among equals
+/// (then the one with fewer proclitics).
+///
+/// Plain leftmost-longest lets a short phrase that starts earlier hide a
+/// longer one ("the government" in "the Government of National Unity"); here
+/// the longer span wins the overlap. Hits with the very same span under
+/// several payloads (one cue word in two rules) are all kept.
 fn leftmost_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| {
-        a.token_start
-            .cmp(&b.token_start)
-            .then(b.end.cmp(&a.end))
+        (b.end - b.token_start)
+            .cmp(&(a.end - a.token_start))
+            .then(a.token_start.cmp(&b.token_start))
             // The whole word before a proclitic split of it (وزير, not و + زير).
             .then(a.start.cmp(&b.start))
             .then(a.payload.cmp(&b.payload))
     });
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut chosen: Vec<Hit> = Vec::with_capacity(hits.len());
     for hit in hits {
-        if let Some(prev) = out.last() {
-            // The same span under several payloads (one cue word in two
-            // rules) is kept whole; anything else overlapping is dropped.
-            let same_span = prev.token_start == hit.token_start
-                && prev.start == hit.start
-                && prev.end == hit.end;
-            if hit.token_start < prev.end && !same_span {
-                continue;
-            }
+        let clash = chosen.iter().any(|c| {
+            let same_span =
+                c.token_start == hit.token_start && c.start == hit.start && c.end == hit.end;
+            !same_span && hit.token_start < c.end && c.token_start < hit.end
+        });
+        if !clash {
+            chosen.push(hit);
         }
-        out.push(hit);
     }
-    out
+    chosen.sort_by(|a, b| {
+        a.token_start
+            .cmp(&b.token_start)
+            .then(a.start.cmp(&b.start))
+            .then(a.payload.cmp(&b.payload))
+    });
+    chosen
 }
 
 #[cfg(test)]
@@ -234,7 +242,7 @@ mod tests {
     );
     // و + زير is a legal split, so a lexicon that knows only "زير" finds it
     // inside "وزير"; what keeps the real lexicon right is that it knows the
-    // whole word too (an agent noun), and the longer hit wins.
+    // whole word too (an agent noun), and the whole word wins the tie.
     t!(
         no_false_split,
         ["زير", "وزير"],
