@@ -55,6 +55,6 @@ pub fn extract_graph(
     kb: &lexicon::Knowledge,
     opts: &extract::Options,
 ) -> graph::StanceGraph {
-    let extraction = extract::analyse(doc, kb);
+    let extraction = extract::analyse_with(doc, kb, opts);
     extract::aggregate(doc, kb, &extraction, opts)
 }

@@ -54,12 +54,17 @@ pub struct ExtractArgs {
     /// Keep actors that take part in no stance.
     #[arg(long)]
     all_nodes: bool,
+    /// Only actors the packs list: no `unlisted-…` nodes for organisation
+    /// names found by pattern (حركة X, the X Brigade).
+    #[arg(long)]
+    strict_actors: bool,
     /// Refuse to overwrite existing output files.
     #[arg(long)]
     no_clobber: bool,
 }
 
-pub fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
+/// Reads packs as (name, text), the name being the path as given.
+pub(super) fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
     paths
         .iter()
         .map(|p| {
@@ -93,6 +98,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             PersonsArg::Keep => PersonsMode::Keep,
         },
         all_nodes: args.all_nodes,
+        strict_actors: args.strict_actors,
     };
     let inputs = expand_inputs(&args.paths)?;
     // Extract everything before writing anything: an error leaves no output.

@@ -5,6 +5,7 @@
 
 mod eval;
 mod explain;
+mod actors;
 mod export_args;
 mod extract;
 mod io;
@@ -38,6 +39,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Print each edge with its evidence sentences, cue and rule.
     Explain(explain::ExplainArgs),
+    /// Check actor packs (`actors check FILE…`) or list known actors (`actors list`).
+    Actors(actors::ActorsArgs),
 }
 
 /// Parses arguments, runs the command, maps errors to exit code 2.
@@ -48,6 +51,7 @@ pub fn run() -> ExitCode {
         Command::Render(args) => render::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Actors(args) => actors::run(args),
     };
     match result {
         Ok(code) => code,

@@ -8,7 +8,7 @@
 //! both sides) against what the text has named so far.
 
 use crate::lexicon::{ActorBase, Form, RefKind, Target};
-use crate::text::{Sentence, Token};
+use crate::text::{is_proclitic_chain, Sentence, Token};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How a mention names its actor.
@@ -60,7 +60,12 @@ struct Raw {
     token_start: usize,
     target: Target,
     form: Form,
+    /// An organisation no pack lists (`unlisted-…`); `target` is then unused.
+    unlisted: Option<String>,
 }
+
+/// The id prefix of actors no pack lists; their node kind is `unlisted`.
+pub const UNLISTED_PREFIX: &str = "unlisted-";
 
 /// Kinds that count as one of "the two sides".
 pub const SIDE_KINDS: &[&str] = &["government", "armed-group", "parliament", "party"];
@@ -72,7 +77,9 @@ fn is_arabic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
-/// Finds and resolves every actor mention of a document.
+/// Finds and resolves every actor mention of a document. With `unlisted`,
+/// organisation names no pack lists become mentions of `unlisted-…` ids
+/// (see [`find_unlisted`]).
 pub fn find_mentions(
     kb: &ActorBase,
     original: &str,
@@ -80,6 +87,7 @@ pub fn find_mentions(
     tokens: &[Token],
     sentences: &[Sentence],
     date: Option<&str>,
+    unlisted: bool,
 ) -> Vec<Mention> {
     let text = norm.text.as_str();
     // Pass 1: raw hits, sentence by sentence.
@@ -100,9 +108,20 @@ pub fn find_mentions(
                 token_start: hit.token_start,
                 target,
                 form,
+                unlisted: None,
             });
         }
-        per_sentence.push(combine_demonyms(kb, text, raws));
+        let found = if unlisted {
+            find_unlisted(kb, original, norm, tokens, s, &raws)
+        } else {
+            Vec::new()
+        };
+        let mut raws = combine_demonyms(kb, text, raws);
+        if !found.is_empty() {
+            raws.extend(found);
+            raws.sort_by_key(|r| r.token_start);
+        }
+        per_sentence.push(raws);
     }
 
     // Framing and presence over the whole article.
@@ -134,6 +153,7 @@ pub fn find_mentions(
     for (si, raws) in per_sentence.into_iter().enumerate() {
         for raw in raws {
             let resolved: Option<(Vec<String>, How)> = match raw.target {
+                _ if raw.unlisted.is_some() => raw.unlisted.clone().map(|id| (vec![id], How::Name)),
                 Target::Actor(i) => {
                     let actor = &kb.actors[i];
                     if actor.arena || actor.kind == "place" {
@@ -191,8 +211,9 @@ pub fn find_mentions(
                             .iter()
                             .rev()
                             .find(|id| {
-                                kb.actor(id)
-                                    .is_some_and(|a| !INERT_KINDS.contains(&a.kind.as_str()))
+                                kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                    !INERT_KINDS.contains(&a.kind.as_str())
+                                })
                             })
                             .map(|id| (vec![id.clone()], How::Latter))
                     }
@@ -337,6 +358,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     };
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut consumed = vec![false; raws.len()];
+    let mut span: Vec<Option<(usize, usize, usize)>> = vec![None; raws.len()];
     for i in 0..raws.len() {
         let r = &raws[i];
         if r.form != Form::Demonym {
@@ -388,15 +410,208 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
                 }
             }
             consumed[i] = false;
+            // The mention spans the whole phrase ("القوات التركية", "Turkish
+            // foreign minister") unless another demonym stands inside it.
+            let (lo, hi) = (i.min(j), i.max(j));
+            if (lo..=hi).all(|k| k == i || raws[k].form != Form::Demonym) {
+                span[i] = Some((raws[lo].token_start, raws[lo].start, raws[hi].end));
+            }
         } else {
             consumed[i] = true;
         }
     }
-    for (k, r) in raws.into_iter().enumerate() {
+    for (k, mut r) in raws.into_iter().enumerate() {
         if consumed[k] || matches!(r.target, Target::AgentNoun | Target::Modifier) {
             continue;
         }
+        if let Some((token_start, start, end)) = span[k] {
+            (r.token_start, r.start, r.end) = (token_start, start, end);
+        }
         out.push(r);
+    }
+    out
+}
+
+/// Organisation names no pack lists, in one sentence.
+///
+/// Arabic: a head noun in its construct form (حركة، كتيبة، قوات … with only
+/// proclitics before it, never ال) followed by up to three definite words or
+/// numbers (حركة العدل والمساواة، قوات الدعم السريع، اللواء 444 is not one:
+/// its head is definite). English: up to five capitalised words before a
+/// capitalised head noun (Justice and Equality Movement, the Nawasi
+/// Brigade), or before a lower-case "forces" when the name does not open
+/// the sentence (Zintan forces).
+///
+/// Conservative on purpose: no candidate when a pack entry covers the head
+/// or the first name word (قوات حفتر, Haftar forces), when the Arabic name
+/// starts with a generic word (قوات الأمن), when an English name is made of
+/// generic words only (National Army) or runs into a known actor on its left
+/// (Syrian National Army, whose "Syrian" is a demonym). Places inside names
+/// are fine (Tripoli Revolutionaries Brigade).
+///
+/// The id is `unlisted-` plus the words of the name and head as normalised
+/// for matching, joined by '-': lower-case ASCII for English
+/// (`unlisted-rapid-support-forces`), Arabic letters with hamza and ta
+/// marbuta folded for Arabic (`unlisted-قوات-الدعم-السريع`), so spelling
+/// variants of one name get one id.
+fn find_unlisted(
+    kb: &ActorBase,
+    original: &str,
+    norm: &crate::text::NormText,
+    tokens: &[Token],
+    s: &Sentence,
+    raws: &[Raw],
+) -> Vec<Raw> {
+    let text = norm.text.as_str();
+    let lo = tokens.partition_point(|t| t.start < s.start);
+    let hi = tokens.partition_point(|t| t.start < s.end);
+    let sent = &tokens[lo..hi];
+    let word = |t: &Token| &text[t.start..t.end];
+    let is_place = |r: &Raw| {
+        r.form == Form::Capital
+            || matches!(r.target, Target::Actor(i) if kb.actors[i].arena || kb.actors[i].kind == "place")
+    };
+    // The hit overlapping a token, if any.
+    let hit = |t: &Token| {
+        raws.iter()
+            .find(|r| r.token_start < t.end && t.start < r.end)
+    };
+    let names_actor = |r: &Raw| {
+        matches!(
+            r.target,
+            Target::Actor(_) | Target::Person(_) | Target::Context(_) | Target::Reference(_)
+        )
+    };
+    let capitalised = |t: &Token| {
+        let (os, _) = norm.orig_span(t.start, t.end);
+        original[os..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let slug = |words: &[&str]| {
+        let mut parts: Vec<String> = Vec::new();
+        for w in words {
+            let w: String = w
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase();
+            if !w.is_empty() {
+                parts.push(w);
+            }
+        }
+        format!("{UNLISTED_PREFIX}{}", parts.join("-"))
+    };
+    let mut out: Vec<Raw> = Vec::new();
+    let mut taken_until = 0;
+    for (k, head) in sent.iter().enumerate() {
+        if head.start < taken_until || head.kind != crate::text::TokenKind::Word {
+            continue;
+        }
+        let w = word(head);
+        if is_arabic(w) {
+            let Some(h) = kb.unlisted_heads_ar.iter().find(|h| {
+                w.strip_suffix(h.as_str()).is_some_and(|pre| {
+                    is_proclitic_chain(pre) && !pre.ends_with("ال") && pre != "لل"
+                })
+            }) else {
+                continue;
+            };
+            if hit(head).is_some_and(&names_actor) {
+                continue;
+            }
+            let mut name: Vec<&Token> = Vec::new();
+            for t in &sent[k + 1..] {
+                let tw = word(t);
+                let definite = tw.starts_with("ال") || (!name.is_empty() && tw.starts_with("وال"));
+                let number = t.kind == crate::text::TokenKind::Number;
+                if name.len() == 3 || !(definite || number) || kb.unlisted_stop_ar.contains(tw) {
+                    break;
+                }
+                // Past the first word, any known word ends the name: in VSO
+                // order the object follows (رفضت قوات الدعم السريع المبادرة).
+                let stop = |r: &Raw| (names_actor(r) || !name.is_empty()) && !is_place(r);
+                if hit(t).is_some_and(stop) {
+                    break;
+                }
+                name.push(t);
+            }
+            let Some(first) = name.first() else {
+                continue;
+            };
+            if kb.unlisted_generic.contains(word(first))
+                || hit(first).is_some_and(is_place) && name.len() == 1
+            {
+                continue;
+            }
+            let start = head.end - h.len();
+            let end = name.last().map_or(head.end, |t| t.end);
+            let words: Vec<&str> = std::iter::once(&text[start..head.end])
+                .chain(name.iter().map(|t| word(t)))
+                .collect();
+            out.push(Raw {
+                start,
+                end,
+                token_start: head.start,
+                target: Target::Modifier,
+                form: Form::Name,
+                unlisted: Some(slug(&words)),
+            });
+            taken_until = end;
+        } else {
+            let is_head = kb.unlisted_heads_en.iter().any(|h| h == w) && capitalised(head);
+            let is_forces = w == "forces" && !capitalised(head);
+            if !(is_head || is_forces) || hit(head).is_some_and(&names_actor) {
+                continue;
+            }
+            // Walk left over capitalised words and inner connectors.
+            let mut from = k;
+            let mut blocked = false;
+            while from > 0 && k - from < 6 {
+                let t = &sent[from - 1];
+                let tw = word(t);
+                if t.kind == crate::text::TokenKind::Punct
+                    || capitalised(t) && kb.unlisted_stop_en.contains(tw)
+                {
+                    break;
+                }
+                let connector = matches!(tw, "and" | "of" | "for") && !capitalised(t);
+                if !(capitalised(t) || connector) {
+                    break;
+                }
+                if hit(t).is_some_and(|r| names_actor(r) && !is_place(r)) {
+                    blocked = true;
+                    break;
+                }
+                from -= 1;
+            }
+            // No connector at the left edge ("of Misrata Brigade").
+            while from < k && matches!(word(&sent[from]), "and" | "of" | "for") {
+                from += 1;
+            }
+            let name = &sent[from..k];
+            if blocked
+                || name.is_empty()
+                || name.iter().all(|t| {
+                    let tw = word(t);
+                    kb.unlisted_generic.contains(tw) || matches!(tw, "and" | "of" | "for")
+                })
+                || (is_forces && from == 0)
+            {
+                continue;
+            }
+            let words: Vec<&str> = name.iter().chain(std::iter::once(head)).map(word).collect();
+            out.push(Raw {
+                start: name[0].start,
+                end: head.end,
+                token_start: name[0].start,
+                target: Target::Modifier,
+                form: Form::Name,
+                unlisted: Some(slug(&words)),
+            });
+            taken_until = head.end;
+        }
     }
     out
 }

@@ -5,7 +5,7 @@ mod infer;
 mod mentions;
 
 pub use infer::{infer, DocContext};
-pub use mentions::{find_mentions, How, Mention, INERT_KINDS};
+pub use mentions::{find_mentions, How, Mention, INERT_KINDS, UNLISTED_PREFIX};
 
 use crate::graph::{ActorNode, Assertion, DocumentJson, EdgeJson, EvidenceJson, StanceGraph};
 use crate::lexicon::Knowledge;
@@ -30,6 +30,9 @@ pub struct Options {
     pub persons: PersonsMode,
     /// Keep actors that take part in no stance as nodes.
     pub all_nodes: bool,
+    /// Only actors the packs list: no `unlisted-…` nodes for organisation
+    /// names found by pattern.
+    pub strict_actors: bool,
 }
 
 /// The full result for one document, for callers that want more than the graph.
@@ -43,8 +46,15 @@ pub struct Extraction {
     pub sentences: usize,
 }
 
-/// Finds mentions and stance statements in one document.
+/// Finds mentions and stance statements in one document, with the default
+/// options (unlisted organisations included).
 pub fn analyse(doc: &Document, kb: &Knowledge) -> Extraction {
+    analyse_with(doc, kb, &Options::default())
+}
+
+/// Finds mentions and stance statements in one document; with
+/// `opts.strict_actors` only actors the packs list are found.
+pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extraction {
     let norm = normalize(&doc.text);
     let tokens = tokenize(&norm.text);
     let sentences = segment(&norm.text);
@@ -55,6 +65,7 @@ pub fn analyse(doc: &Document, kb: &Knowledge) -> Extraction {
         &tokens,
         &sentences,
         doc.date.as_deref(),
+        !opts.strict_actors,
     );
     let ctx = DocContext {
         kb,
@@ -90,8 +101,13 @@ pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options
             *counts.entry(id.as_str()).or_default() += 1;
         }
     }
+    let mut norm = None;
     for (id, n) in &counts {
         let Some(actor) = kb.actors.actor(id) else {
+            if id.starts_with(UNLISTED_PREFIX) {
+                let norm = norm.get_or_insert_with(|| normalize(&doc.text));
+                graph.upsert_node(unlisted_node(doc, norm, ex, id, *n));
+            }
             continue;
         };
         if INERT_KINDS.contains(&actor.kind.as_str()) && !opts.all_nodes {
@@ -115,6 +131,35 @@ pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options
         graph.retain_nodes(|_, degree| degree > 0);
     }
     graph
+}
+
+/// The node of an actor no pack lists, labelled with the text of its first
+/// mention.
+fn unlisted_node(
+    doc: &Document,
+    norm: &crate::text::NormText,
+    ex: &Extraction,
+    id: &str,
+    mentions: u32,
+) -> ActorNode {
+    let label = ex
+        .mentions
+        .iter()
+        .find(|m| m.ids.iter().any(|i| i == id))
+        .map(|m| {
+            let (s, e) = norm.orig_span(m.start, m.end);
+            doc.text[s..e].to_string()
+        })
+        .unwrap_or_else(|| id.to_string());
+    let mut labels = BTreeMap::new();
+    labels.insert(doc.lang.code().to_string(), label.clone());
+    ActorNode {
+        id: id.to_string(),
+        label,
+        labels,
+        kind: "unlisted".into(),
+        mentions,
+    }
 }
 
 fn add_persons(doc: &Document, kb: &Knowledge, ex: &Extraction, graph: &mut StanceGraph) {

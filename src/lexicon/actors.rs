@@ -3,7 +3,7 @@
 
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
 use super::pack::{
-    line_of, parse_pack, ActorEntry, AgentNouns, ContextEntry, PackFile, PersonEntry, Words, KINDS,
+    parse_pack, ActorEntry, AgentNouns, ContextEntry, PackFile, PersonEntry, Words, KINDS,
 };
 use crate::error::{Error, Result};
 use crate::text::normalize;
@@ -63,6 +63,10 @@ pub struct Actor {
     pub labels: BTreeMap<String, String>,
     /// The country the conflict happens in.
     pub arena: bool,
+    /// Every name as written in the packs: labels, aliases, capitals,
+    /// demonyms and people nouns (for listing and search; matching uses the
+    /// compiled matcher).
+    pub names: Vec<String>,
 }
 
 impl Actor {
@@ -85,6 +89,8 @@ pub struct Person {
     pub labels: BTreeMap<String, String>,
     /// (org id, from, to) in pack order.
     pub affiliations: Vec<(String, Option<String>, Option<String>)>,
+    /// Every name as written in the packs: labels and aliases.
+    pub names: Vec<String>,
 }
 
 impl Person {
@@ -146,6 +152,13 @@ pub struct ActorBase {
     pub unlisted_heads_ar: Vec<String>,
     /// English head nouns of unlisted organisations (normalised).
     pub unlisted_heads_en: Vec<String>,
+    /// Words that are no name after a head noun, or not on their own
+    /// (normalised, both languages).
+    pub unlisted_generic: HashSet<String>,
+    /// English words that end a name on the left (normalised).
+    pub unlisted_stop_en: HashSet<String>,
+    /// Arabic words that end a name (normalised).
+    pub unlisted_stop_ar: HashSet<String>,
 }
 
 /// A pack as given: a name for errors and its text.
@@ -156,10 +169,73 @@ pub struct PackSource<'a> {
     pub text: &'a str,
 }
 
-struct Located<T> {
+struct Located<'a, T> {
     entry: T,
     file: String,
+    /// Line of the entry's `id = "…"`.
     line: usize,
+    /// The pack's text, to find the line of a name inside the entry.
+    text: &'a str,
+}
+
+impl<T> Located<'_, T> {
+    /// The line of `"value"` inside this entry (its first line on or after
+    /// the id line, before the next table), else the id line.
+    fn line_of(&self, value: &str) -> usize {
+        let quoted = format!("{value:?}");
+        let plain = format!("\"{value}\"");
+        for (i, l) in self
+            .text
+            .lines()
+            .enumerate()
+            .skip(self.line.saturating_sub(1))
+        {
+            if i + 1 > self.line && l.trim_start().starts_with('[') && !l.contains('"') {
+                break;
+            }
+            if l.contains(&plain) || l.contains(&quoted) || l.contains(&format!("'{value}'")) {
+                return i + 1;
+            }
+        }
+        self.line
+    }
+}
+
+/// The lines of `id = "…"` in a pack, handed out in order so that a
+/// duplicate id points at its second occurrence.
+struct IdLines {
+    lines: Vec<(usize, String)>,
+    used: Vec<bool>,
+}
+
+impl IdLines {
+    fn new(text: &str) -> IdLines {
+        let lines: Vec<(usize, String)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let rest = l.trim_start().strip_prefix("id")?.trim_start();
+                let value = rest.strip_prefix('=')?.trim();
+                let value = value.split('#').next().unwrap_or("").trim();
+                let value = value.trim_matches(|c| c == '"' || c == '\'');
+                Some((i + 1, value.to_string()))
+            })
+            .collect();
+        let used = vec![false; lines.len()];
+        IdLines { lines, used }
+    }
+
+    /// The first unused `id = "id"` line, or 0 when there is none (an
+    /// inline table, say).
+    fn next_line(&mut self, id: &str) -> usize {
+        for (k, (line, value)) in self.lines.iter().enumerate() {
+            if !self.used[k] && value == id {
+                self.used[k] = true;
+                return *line;
+            }
+        }
+        0
+    }
 }
 
 fn data_error(file: &str, line: usize, what: String, hint: &str) -> Error {
@@ -191,11 +267,19 @@ fn is_iso_date(d: &str) -> bool {
 
 impl ActorBase {
     /// Loads and validates packs in order; a later entry with the same id
-    /// replaces an earlier one (that is how user packs override).
+    /// replaces an earlier one (that is how user packs override). Fails with
+    /// the first problem found; [`ActorBase::check`] reports them all.
     pub fn load(sources: &[PackSource<'_>]) -> Result<ActorBase> {
-        let mut actors: Vec<Located<ActorEntry>> = Vec::new();
-        let mut persons: Vec<Located<PersonEntry>> = Vec::new();
-        let mut contexts: Vec<Located<ContextEntry>> = Vec::new();
+        Self::check(sources).map_err(|mut errs| errs.swap_remove(0))
+    }
+
+    /// Loads and validates packs like [`ActorBase::load`], collecting every
+    /// problem (in file order) instead of stopping at the first.
+    pub fn check(sources: &[PackSource<'_>]) -> std::result::Result<ActorBase, Vec<Error>> {
+        let mut errs: Vec<Error> = Vec::new();
+        let mut actors: Vec<Located<'_, ActorEntry>> = Vec::new();
+        let mut persons: Vec<Located<'_, PersonEntry>> = Vec::new();
+        let mut contexts: Vec<Located<'_, ContextEntry>> = Vec::new();
         let mut framings = Vec::new();
         let mut references = Vec::new();
         let mut agent_nouns = AgentNouns::default();
@@ -203,18 +287,25 @@ impl ActorBase {
         let mut unlisted = super::pack::Unlisted::default();
         let mut arena: HashSet<String> = HashSet::new();
         for source in sources {
-            let pack: PackFile = parse_pack(&source.name, source.text)?;
+            let pack: PackFile = match parse_pack(&source.name, source.text) {
+                Ok(pack) => pack,
+                Err(e) => {
+                    errs.push(e);
+                    continue;
+                }
+            };
             let mut seen_here = HashSet::new();
-            let locate = |id: &str| line_of(source.text, &format!("\"{id}\""));
+            let mut lines = IdLines::new(source.text);
             for a in pack.actor {
-                let line = locate(&a.id);
+                let line = lines.next_line(&a.id);
                 if !seen_here.insert(a.id.clone()) {
-                    return Err(data_error(
+                    errs.push(data_error(
                         &source.name,
                         line,
                         format!("duplicate id '{}'", a.id),
                         "expected each id once per pack",
                     ));
+                    continue;
                 }
                 actors.retain(|x| x.entry.id != a.id);
                 persons.retain(|x| x.entry.id != a.id);
@@ -222,17 +313,19 @@ impl ActorBase {
                     entry: a,
                     file: source.name.clone(),
                     line,
+                    text: source.text,
                 });
             }
             for p in pack.person {
-                let line = locate(&p.id);
+                let line = lines.next_line(&p.id);
                 if !seen_here.insert(p.id.clone()) {
-                    return Err(data_error(
+                    errs.push(data_error(
                         &source.name,
                         line,
                         format!("duplicate id '{}'", p.id),
                         "expected each id once per pack",
                     ));
+                    continue;
                 }
                 actors.retain(|x| x.entry.id != p.id);
                 persons.retain(|x| x.entry.id != p.id);
@@ -240,15 +333,17 @@ impl ActorBase {
                     entry: p,
                     file: source.name.clone(),
                     line,
+                    text: source.text,
                 });
             }
             for c in pack.context {
-                let line = locate(&c.id);
+                let line = lines.next_line(&c.id);
                 contexts.retain(|x| x.entry.id != c.id);
                 contexts.push(Located {
                     entry: c,
                     file: source.name.clone(),
                     line,
+                    text: source.text,
                 });
             }
             arena.extend(pack.arena.iter().cloned());
@@ -267,12 +362,16 @@ impl ActorBase {
             if let Some(u) = pack.unlisted {
                 unlisted.heads_ar.extend(u.heads_ar);
                 unlisted.heads_en.extend(u.heads_en);
+                unlisted.generic_ar.extend(u.generic_ar);
+                unlisted.generic_en.extend(u.generic_en);
+                unlisted.stop_en.extend(u.stop_en);
+                unlisted.stop_ar.extend(u.stop_ar);
             }
         }
         for a in actors.iter_mut() {
             a.entry.arena |= arena.contains(&a.entry.id);
         }
-        Self::compile(
+        let base = Self::compile(
             actors,
             persons,
             contexts,
@@ -281,7 +380,24 @@ impl ActorBase {
             agent_nouns,
             locative,
             unlisted,
-        )
+            &mut errs,
+        );
+        if errs.is_empty() {
+            return Ok(base);
+        }
+        // File order, then line order, so a user reads them top to bottom.
+        let rank = |e: &Error| match e {
+            Error::Data { path, line, .. } => (
+                sources
+                    .iter()
+                    .position(|s| &s.name == path)
+                    .unwrap_or(sources.len()),
+                *line,
+            ),
+            _ => (sources.len(), 0),
+        };
+        errs.sort_by_key(rank);
+        Err(errs)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -294,7 +410,8 @@ impl ActorBase {
         agent_nouns: AgentNouns,
         locative: Words,
         unlisted: super::pack::Unlisted,
-    ) -> Result<ActorBase> {
+        errs: &mut Vec<Error>,
+    ) -> ActorBase {
         let mut index = HashMap::new();
         let mut claims: HashMap<String, (String, String, usize)> = HashMap::new();
         let mut builder = PhraseMatcherBuilder::default();
@@ -345,17 +462,10 @@ impl ActorBase {
         };
 
         let mut out_actors = Vec::new();
-        for (
-            i,
-            Located {
-                entry: a,
-                file,
-                line,
-            },
-        ) in actors.iter().enumerate()
-        {
+        for (i, loc) in actors.iter().enumerate() {
+            let (a, file, line) = (&loc.entry, &loc.file, &loc.line);
             if !is_slug(&a.id) {
-                return Err(data_error(
+                errs.push(data_error(
                     file,
                     *line,
                     format!("invalid id '{}'", a.id),
@@ -363,9 +473,9 @@ impl ActorBase {
                 ));
             }
             if !KINDS.contains(&a.kind.as_str()) {
-                return Err(data_error(
+                errs.push(data_error(
                     file,
-                    *line,
+                    loc.line_of(&a.kind),
                     format!("unknown kind '{}' for '{}'", a.kind, a.id),
                     &format!("expected one of: {}", KINDS.join(", ")),
                 ));
@@ -383,6 +493,19 @@ impl ActorBase {
                 kind: a.kind.clone(),
                 labels,
                 arena: a.arena,
+                names: [&a.en, &a.ar]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .chain(a.aliases_en.iter())
+                    .chain(a.aliases_ar.iter())
+                    .chain(a.capital_en.iter())
+                    .chain(a.capital_ar.iter())
+                    .chain(a.demonym_en.iter())
+                    .chain(a.demonym_ar.iter())
+                    .chain(a.people_en.iter())
+                    .chain(a.people_ar.iter())
+                    .cloned()
+                    .collect(),
             });
             let t = Target::Actor(i);
             let names = [&a.en, &a.ar].into_iter().filter(|s| !s.is_empty());
@@ -394,10 +517,11 @@ impl ActorBase {
                     name,
                     &a.id,
                     file,
-                    *line,
+                    loc.line_of(name),
                     t,
                     Form::Name,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
             for name in a.capital_en.iter().chain(a.capital_ar.iter()) {
                 add(
@@ -407,10 +531,11 @@ impl ActorBase {
                     name,
                     &a.id,
                     file,
-                    *line,
+                    loc.line_of(name),
                     t,
                     Form::Capital,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
             for name in a.demonym_en.iter().chain(a.demonym_ar.iter()) {
                 add(
@@ -420,10 +545,11 @@ impl ActorBase {
                     name,
                     &a.id,
                     file,
-                    *line,
+                    loc.line_of(name),
                     t,
                     Form::Demonym,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
             for name in a.people_en.iter().chain(a.people_ar.iter()) {
                 add(
@@ -433,24 +559,18 @@ impl ActorBase {
                     name,
                     &a.id,
                     file,
-                    *line,
+                    loc.line_of(name),
                     t,
                     Form::People,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
         }
         let mut out_persons = Vec::new();
-        for (
-            i,
-            Located {
-                entry: p,
-                file,
-                line,
-            },
-        ) in persons.iter().enumerate()
-        {
+        for (i, loc) in persons.iter().enumerate() {
+            let (p, file, line) = (&loc.entry, &loc.file, &loc.line);
             if !is_slug(&p.id) {
-                return Err(data_error(
+                errs.push(data_error(
                     file,
                     *line,
                     format!("invalid id '{}'", p.id),
@@ -460,18 +580,18 @@ impl ActorBase {
             let mut affiliations = Vec::new();
             for a in &p.affiliation {
                 if !index.contains_key(&a.org) {
-                    return Err(data_error(
+                    errs.push(data_error(
                         file,
-                        *line,
+                        loc.line_of(&a.org),
                         format!("affiliation of '{}' to unknown id '{}'", p.id, a.org),
                         "expected the id of an actor in a pack",
                     ));
                 }
                 for d in a.from.iter().chain(a.to.iter()) {
                     if !is_iso_date(d) {
-                        return Err(data_error(
+                        errs.push(data_error(
                             file,
-                            *line,
+                            loc.line_of(d),
                             format!("bad date '{d}' for '{}'", p.id),
                             "expected YYYY-MM-DD",
                         ));
@@ -479,9 +599,9 @@ impl ActorBase {
                 }
                 if let (Some(f), Some(t)) = (&a.from, &a.to) {
                     if f > t {
-                        return Err(data_error(
+                        errs.push(data_error(
                             file,
-                            *line,
+                            loc.line_of(t),
                             format!("dates out of order for '{}': {f} > {t}", p.id),
                             "expected from <= to",
                         ));
@@ -490,7 +610,7 @@ impl ActorBase {
                 affiliations.push((a.org.clone(), a.from.clone(), a.to.clone()));
             }
             if affiliations.is_empty() {
-                return Err(data_error(
+                errs.push(data_error(
                     file,
                     *line,
                     format!("person '{}' has no affiliation", p.id),
@@ -508,6 +628,13 @@ impl ActorBase {
                 id: p.id.clone(),
                 labels,
                 affiliations,
+                names: [&p.en, &p.ar]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .chain(p.aliases_en.iter())
+                    .chain(p.aliases_ar.iter())
+                    .cloned()
+                    .collect(),
             });
             let names = [&p.en, &p.ar].into_iter().filter(|s| !s.is_empty());
             for name in names.chain(p.aliases_en.iter()).chain(p.aliases_ar.iter()) {
@@ -518,22 +645,16 @@ impl ActorBase {
                     name,
                     &p.id,
                     file,
-                    *line,
+                    loc.line_of(name),
                     Target::Person(i),
                     Form::Name,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
         }
         let mut out_contexts = Vec::new();
-        for (
-            i,
-            Located {
-                entry: c,
-                file,
-                line,
-            },
-        ) in contexts.iter().enumerate()
-        {
+        for (i, loc) in contexts.iter().enumerate() {
+            let (c, file) = (&loc.entry, &loc.file);
             let targets = c
                 .default
                 .iter()
@@ -543,9 +664,9 @@ impl ActorBase {
                 .chain(c.recent.iter());
             for t in targets {
                 if !index.contains_key(t) {
-                    return Err(data_error(
+                    errs.push(data_error(
                         file,
-                        *line,
+                        loc.line_of(t),
                         format!("context '{}' names unknown id '{t}'", c.id),
                         "expected actor ids",
                     ));
@@ -567,10 +688,11 @@ impl ActorBase {
                     name,
                     &c.id,
                     file,
-                    *line,
+                    loc.line_of(name),
                     Target::Context(i),
                     Form::Name,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
         }
         for r in &references {
@@ -580,12 +702,13 @@ impl ActorBase {
                 "former" => RefKind::Former,
                 "remarks" => RefKind::Remarks,
                 other => {
-                    return Err(data_error(
+                    errs.push(data_error(
                         "references",
                         0,
                         format!("unknown reference kind '{other}'"),
-                        "expected pair, latter or former",
-                    ))
+                        "expected pair, latter, former or remarks",
+                    ));
+                    continue;
                 }
             };
             for name in r.en.iter().chain(r.ar.iter()) {
@@ -599,7 +722,8 @@ impl ActorBase {
                     0,
                     Target::Reference(kind),
                     Form::Name,
-                )?;
+                )
+                .unwrap_or_else(|e| errs.push(e));
             }
         }
         for name in agent_nouns.en.iter().chain(agent_nouns.ar.iter()) {
@@ -618,7 +742,8 @@ impl ActorBase {
                 0,
                 Target::AgentNoun,
                 Form::Name,
-            )?;
+            )
+            .unwrap_or_else(|e| errs.push(e));
         }
         for name in agent_nouns
             .modifiers_en
@@ -639,7 +764,8 @@ impl ActorBase {
                 0,
                 Target::Modifier,
                 Form::Name,
-            )?;
+            )
+            .unwrap_or_else(|e| errs.push(e));
         }
         let mut framing_builder = PhraseMatcherBuilder::default();
         let mut framing_names: Vec<String> = Vec::new();
@@ -658,7 +784,7 @@ impl ActorBase {
             }
         }
         let norm_list = |v: &[String]| v.iter().map(|w| normalize(w).text).collect::<Vec<_>>();
-        Ok(ActorBase {
+        ActorBase {
             actors: out_actors,
             persons: out_persons,
             contexts: out_contexts,
@@ -689,7 +815,13 @@ impl ActorBase {
                 .collect(),
             unlisted_heads_ar: norm_list(&unlisted.heads_ar),
             unlisted_heads_en: norm_list(&unlisted.heads_en),
-        })
+            unlisted_generic: norm_list(&unlisted.generic_ar)
+                .into_iter()
+                .chain(norm_list(&unlisted.generic_en))
+                .collect(),
+            unlisted_stop_en: norm_list(&unlisted.stop_en).into_iter().collect(),
+            unlisted_stop_ar: norm_list(&unlisted.stop_ar).into_iter().collect(),
+        }
     }
 
     /// The actor with this id.

@@ -41,6 +41,10 @@ pub const ACTOR_PACKS: &[(&str, &str)] = &[
         "data/actors/roles.toml",
         include_str!("../../data/actors/roles.toml"),
     ),
+    (
+        "data/actors/unlisted.toml",
+        include_str!("../../data/actors/unlisted.toml"),
+    ),
 ];
 
 /// The embedded cue packs.

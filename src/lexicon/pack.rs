@@ -241,6 +241,20 @@ pub struct Unlisted {
     /// English head nouns that follow a capitalised name: Brigade, Movement …
     #[serde(default)]
     pub heads_en: Vec<String>,
+    /// Arabic words that cannot begin a name after a head noun: قوات *الأمن*
+    /// and حركة *الملاحة* are no organisations.
+    #[serde(default)]
+    pub generic_ar: Vec<String>,
+    /// English capitalised words that do not make a name on their own
+    /// ("National Army", "Security Forces").
+    #[serde(default)]
+    pub generic_en: Vec<String>,
+    /// English capitalised words that end a name on the left ("The", "In").
+    #[serde(default)]
+    pub stop_en: Vec<String>,
+    /// Arabic words that look definite but end a name: إلى، التي، الذي، الآن.
+    #[serde(default)]
+    pub stop_ar: Vec<String>,
 }
 
 /// Parses one pack; errors carry the file and line.
@@ -259,7 +273,7 @@ pub fn parse_pack(name: &str, text: &str) -> Result<PackFile> {
     })
 }
 
-/// The 1-based line on which `needle` first appears after `from_line`, or 0.
+/// The 1-based line on which `needle` first appears, or 0.
 pub fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
         .position(|l| l.contains(needle))

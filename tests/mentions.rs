@@ -1,0 +1,683 @@
+//! Mention finding and resolution as tables: text → (ids, original span)
+//! for every mention, in both languages, with the traps of issue 4; and
+//! every alias of every embedded pack reachable in a neutral sentence.
+
+use stancegraph::extract::{aggregate, analyse, analyse_with, How, Options, PersonsMode};
+use stancegraph::lexicon::{parse_pack, Knowledge, ACTOR_PACKS};
+use stancegraph::text::normalize;
+use std::sync::OnceLock;
+
+fn kb() -> &'static Knowledge {
+    static KB: OnceLock<Knowledge> = OnceLock::new();
+    KB.get_or_init(|| Knowledge::embedded().expect("embedded packs load"))
+}
+
+fn doc(text: &str, date: Option<&str>) -> stancegraph::Document {
+    let mut doc =
+        stancegraph::read_document("t", "t.txt", text.as_bytes(), None).expect("a document");
+    doc.date = date.map(str::to_string);
+    doc
+}
+
+/// Every mention of `text` as (ids joined by '+', its span in the original).
+fn mentions_on(text: &str, date: Option<&str>) -> Vec<(String, String)> {
+    let doc = doc(text, date);
+    let ex = analyse(&doc, kb());
+    let norm = normalize(&doc.text);
+    ex.mentions
+        .iter()
+        .filter(|m| !m.ids.is_empty())
+        .map(|m| {
+            let (s, e) = norm.orig_span(m.start, m.end);
+            (m.ids.join("+"), doc.text[s..e].to_string())
+        })
+        .collect()
+}
+
+fn mentions(text: &str) -> Vec<(String, String)> {
+    mentions_on(text, None)
+}
+
+type Case = (&'static str, &'static [(&'static str, &'static str)]);
+
+/// (text, every mention it must yield, in order).
+const CASES: &[Case] = &[
+    // ── Longest wins ────────────────────────────────────────────────────
+    ("هاجمت ميليشيات حفتر العاصمة.", &[("lna", "ميليشيات حفتر")]),
+    (
+        "هاجمت الميليشيات المسلحة المدينة.",
+        &[("militias", "الميليشيات المسلحة")],
+    ),
+    (
+        "رحبت الولايات المتحدة بالاتفاق.",
+        &[("united-states", "الولايات المتحدة")],
+    ),
+    (
+        "دعت الأمم المتحدة إلى وقف إطلاق النار.",
+        &[("un", "الأمم المتحدة")],
+    ),
+    (
+        "أعلن الجيش الوطني الليبي السيطرة على المدينة.",
+        &[("lna", "الجيش الوطني الليبي")],
+    ),
+    (
+        "رحبت حكومة الوفاق الوطني بالقرار.",
+        &[("gna", "حكومة الوفاق الوطني")],
+    ),
+    (
+        "Haftar's forces shelled the city.",
+        &[("lna", "Haftar's forces")],
+    ),
+    (
+        "The United States welcomed the deal.",
+        &[("united-states", "United States")],
+    ),
+    (
+        "The Libyan National Army rejected the call.",
+        &[("lna", "Libyan National Army")],
+    ),
+    (
+        "The UN Security Council met on Libya.",
+        &[("un", "UN Security Council")],
+    ),
+    // ── No false friends ────────────────────────────────────────────────
+    ("وصلت التعزيزات إلى مصراتة أمس.", &[]),
+    ("قصفت الطائرات مدينة مصراتة.", &[]),
+    // A company of its own, never turkey.
+    (
+        "Turkish Airlines resumed flights to Tripoli.",
+        &[("turkish-airlines", "Turkish Airlines")],
+    ),
+    ("He told us the talks failed.", &[]),
+    ("The campus was closed.", &[]),
+    ("قال وزير الداخلية إن الوضع هادئ.", &[]),
+    // ── Proclitics ──────────────────────────────────────────────────────
+    (
+        "دعمت مصر وروسيا الهجوم.",
+        &[("egypt", "مصر"), ("russia", "روسيا")],
+    ),
+    ("اجتمع الوفد بمصر مع المسؤولين.", &[("egypt", "مصر")]),
+    // لل + noun: the span starts at the ل that stands for the article.
+    (
+        "قدمت الحكومة شكوى للأمم المتحدة.",
+        &[("gna", "الحكومة"), ("un", "للأمم المتحدة")],
+    ),
+    ("وتركيا ترسل قوات إلى ليبيا.", &[("turkey", "تركيا")]),
+    (
+        "فرنسا وإيطاليا مختلفتان.",
+        &[("france", "فرنسا"), ("italy", "إيطاليا")],
+    ),
+    ("أشاد بالاتحاد الأوروبي.", &[("eu", "الاتحاد الأوروبي")]),
+    ("وقالت الإمارات إنها تدعم الحل.", &[("uae", "الإمارات")]),
+    ("ولروسيا مصالح في المنطقة.", &[("russia", "روسيا")]),
+    // ── Demonyms: adjectives of places and things are no actors ─────────
+    ("انتشرت القوات في الأراضي الليبية.", &[]),
+    ("Troops crossed into Libyan territory.", &[]),
+    ("A Turkish-flagged ship docked in Misrata.", &[]),
+    ("وصلت شحنة من السلاح التركي.", &[("turkey", "السلاح التركي")]),
+    ("عبرت سفينة ترفع العلم التركي.", &[]),
+    (
+        "دخلت القوات التركية طرابلس.",
+        &[("turkey", "القوات التركية")],
+    ),
+    (
+        "The Turkish foreign minister visited Tripoli.",
+        &[("turkey", "Turkish foreign minister")],
+    ),
+    (
+        "Russian President Vladimir Putin spoke.",
+        &[("russia", "Russian President Vladimir Putin")],
+    ),
+    (
+        "قال وزير الخارجية التركي إن بلاده تدعم الحكومة.",
+        &[("turkey", "الخارجية التركي"), ("gna", "الحكومة")],
+    ),
+    ("رفض الأتراك الاتهامات.", &[("turkey", "الأتراك")]),
+    ("The Turks denied it.", &[("turkey", "Turks")]),
+    (
+        "Egyptian troops massed on the border.",
+        &[("egypt", "Egyptian troops")],
+    ),
+    (
+        "Russian and Turkish foreign ministers met.",
+        &[
+            ("russia", "Russian"),
+            ("turkey", "Turkish foreign ministers"),
+        ],
+    ),
+    (
+        "وأعرب الرئيس المصري عن قلقه.",
+        &[("egypt", "الرئيس المصري")],
+    ),
+    ("Libyan officials denied the report.", &[]),
+    // ── Capitals: places after locatives, actors otherwise ──────────────
+    ("Ankara said it would send troops.", &[("turkey", "Ankara")]),
+    ("The talks were held in Ankara.", &[]),
+    ("Moscow denied any role.", &[("russia", "Moscow")]),
+    ("He arrived in Moscow on Monday.", &[]),
+    (
+        "أعلنت أنقرة دعمها للحكومة.",
+        &[("turkey", "أنقرة"), ("gna", "للحكومة")],
+    ),
+    ("عقد الاجتماع في أنقرة.", &[]),
+    ("وصل الوفد إلى القاهرة.", &[]),
+    ("رحبت القاهرة بالمبادرة.", &[("egypt", "القاهرة")]),
+    ("التقى المسؤولون بالقاهرة.", &[]),
+    (
+        "Washington urged restraint.",
+        &[("united-states", "Washington")],
+    ),
+    (
+        "CAIRO (Reuters) - Egypt warned Turkey.",
+        &[
+            ("reuters", "Reuters"),
+            ("egypt", "Egypt"),
+            ("turkey", "Turkey"),
+        ],
+    ),
+    // ── Persons fold into their organisation ────────────────────────────
+    ("قال المسماري إن القوات تتقدم.", &[("lna", "المسماري")]),
+    ("Erdogan vowed to defend Tripoli.", &[("turkey", "Erdogan")]),
+    ("رحب السراج بالمبادرة.", &[("gna", "السراج")]),
+    (
+        "Lavrov met Haftar in Moscow.",
+        &[("russia", "Lavrov"), ("lna", "Haftar")],
+    ),
+    (
+        "أكد عقيلة صالح دعمه للجيش.",
+        &[("hor", "عقيلة صالح"), ("lna", "للجيش")],
+    ),
+    (
+        "Khaled al-Mishri rejected the plan.",
+        &[("hcs", "Khaled al-Mishri")],
+    ),
+    (
+        "Putin and Erdogan called for a truce.",
+        &[("russia", "Putin"), ("turkey", "Erdogan")],
+    ),
+    // ── Roles and titles ────────────────────────────────────────────────
+    (
+        "قال المبعوث الأممي إن الحوار مستمر.",
+        &[("unsmil", "المبعوث الأممي")],
+    ),
+    ("The UN envoy called for talks.", &[("unsmil", "UN envoy")]),
+    (
+        "قال الناطق باسم الجيش الليبي إن الهجوم فشل.",
+        &[("lna", "الناطق باسم الجيش الليبي")],
+    ),
+    (
+        "Russia's foreign minister met his Turkish counterpart.",
+        &[("russia", "Russia"), ("turkey", "Turkish counterpart")],
+    ),
+    // ── Context words ───────────────────────────────────────────────────
+    (
+        "أعلن الجيش الليبي تقدمه نحو طرابلس.",
+        &[("lna", "الجيش الليبي")],
+    ),
+    (
+        "صد الجيش الليبي هجوم ميليشيات حفتر على طرابلس.",
+        &[("gna", "الجيش الليبي"), ("lna", "ميليشيات حفتر")],
+    ),
+    (
+        "The army said it repelled the attack.",
+        &[("lna", "The army")],
+    ),
+    ("رحب المجلس الرئاسي بالاتفاق.", &[("gna", "المجلس الرئاسي")]),
+    (
+        "قال الدبيبة إن المجلس الرئاسي يدعم الانتخابات.",
+        &[("gnu", "الدبيبة"), ("gnu", "المجلس الرئاسي")],
+    ),
+    (
+        "أعلنت البعثة الأممية استئناف المحادثات.",
+        &[("unsmil", "البعثة الأممية")],
+    ),
+    (
+        "The mission welcomed the truce.",
+        &[("unsmil", "The mission")],
+    ),
+    // ── References ──────────────────────────────────────────────────────
+    (
+        "التقى السراج أردوغان، وأكد الأخير دعمه.",
+        &[
+            ("gna", "السراج"),
+            ("turkey", "أردوغان"),
+            ("turkey", "الأخير"),
+        ],
+    ),
+    (
+        "Sarraj met Erdogan; the latter pledged support.",
+        &[
+            ("gna", "Sarraj"),
+            ("turkey", "Erdogan"),
+            ("turkey", "the latter"),
+        ],
+    ),
+    ("خلال الجولة الأخيرة من المحادثات.", &[]),
+    (
+        "Haftar's forces and the GNA agreed a truce. Both sides welcomed it.",
+        &[
+            ("lna", "Haftar's forces"),
+            ("gna", "GNA"),
+            ("gna+lna", "Both sides"),
+        ],
+    ),
+    (
+        "اتفقت حكومة الوفاق وقوات حفتر على الهدنة، ورحب الطرفان بها.",
+        &[
+            ("gna", "حكومة الوفاق"),
+            ("lna", "قوات حفتر"),
+            ("gna+lna", "الطرفان"),
+        ],
+    ),
+    // ── Organisations and groups ────────────────────────────────────────
+    (
+        "نفت مجموعة فاغنر وجودها في ليبيا.",
+        &[("wagner", "مجموعة فاغنر")],
+    ),
+    ("The Wagner Group denied it.", &[("wagner", "Wagner Group")]),
+    ("تبنى تنظيم داعش الهجوم.", &[("isis", "تنظيم داعش")]),
+    (
+        "Islamic State claimed the attack.",
+        &[("isis", "Islamic State")],
+    ),
+    (
+        "أعلنت المؤسسة الوطنية للنفط رفع القوة القاهرة.",
+        &[("noc", "المؤسسة الوطنية للنفط")],
+    ),
+    ("The NOC lifted force majeure.", &[("noc", "NOC")]),
+    ("دعا مجلس النواب إلى الانتخابات.", &[("hor", "مجلس النواب")]),
+    (
+        "رفض المجلس الأعلى للدولة القانون.",
+        &[("hcs", "المجلس الأعلى للدولة")],
+    ),
+    (
+        "قاتل المرتزقة السوريون في طرابلس.",
+        &[("mercenaries", "المرتزقة السوريون")],
+    ),
+    (
+        "Syrian mercenaries arrived in Tripoli.",
+        &[("mercenaries", "Syrian mercenaries")],
+    ),
+    (
+        "The Arab League called for calm.",
+        &[("arab-league", "Arab League")],
+    ),
+    (
+        "دعت جامعة الدول العربية إلى التهدئة.",
+        &[("arab-league", "جامعة الدول العربية")],
+    ),
+    (
+        "NATO and the EU backed the plan.",
+        &[("nato", "NATO"), ("eu", "EU")],
+    ),
+    (
+        "The African Union called for talks.",
+        &[("african-union", "African Union")],
+    ),
+    // ── Unlisted organisations ──────────────────────────────────────────
+    (
+        "رحبت حركة العدل والمساواة بالاتفاق.",
+        &[("unlisted-حركه-العدل-والمساواه", "حركة العدل والمساواة")],
+    ),
+    (
+        "رفضت قوات الدعم السريع المبادرة.",
+        &[("unlisted-قوات-الدعم-السريع", "قوات الدعم السريع")],
+    ),
+    ("انتشرت قوات الأمن في الشوارع.", &[]),
+    ("تحسنت حركة الملاحة في الميناء.", &[]),
+    (
+        "The Justice and Equality Movement welcomed the deal.",
+        &[(
+            "unlisted-justice-and-equality-movement",
+            "Justice and Equality Movement",
+        )],
+    ),
+    (
+        "The talks with Zintan Revolutionaries Brigade failed.",
+        &[(
+            "unlisted-zintan-revolutionaries-brigade",
+            "Zintan Revolutionaries Brigade",
+        )],
+    ),
+    ("Government forces shelled the town.", &[]),
+    // Not unlisted: "the national army" is the Libya pack's army.
+    (
+        "The National Army said so.",
+        &[("lna", "The National Army")],
+    ),
+    ("He praised the Syrian National Army.", &[]),
+];
+
+#[test]
+fn mention_table() {
+    assert!(CASES.len() >= 80, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for (text, expected) in CASES {
+        let got = mentions(text);
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(i, s)| (i.to_string(), s.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{text}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}
+
+/// What a name must resolve to in a neutral sentence.
+struct Alias {
+    pack: &'static str,
+    owner: String,
+    name: String,
+    /// The id a covering mention must carry (a person's organisation).
+    expect: String,
+    /// For persons: the person id the mention must keep.
+    person: Option<String>,
+}
+
+fn all_aliases() -> Vec<Alias> {
+    let kb = kb();
+    let mut out = Vec::new();
+    for (pack, text) in ACTOR_PACKS {
+        let file = parse_pack(pack, text).expect("embedded pack parses");
+        for a in &file.actor {
+            let Some(actor) = kb.actors.actor(&a.id) else {
+                continue;
+            };
+            // The arena and places are never actors; demonyms need a noun.
+            if actor.arena || actor.kind == "place" {
+                continue;
+            }
+            let names = [&a.en, &a.ar]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .chain(&a.aliases_en)
+                .chain(&a.aliases_ar)
+                .chain(&a.capital_en)
+                .chain(&a.capital_ar)
+                .chain(&a.people_en)
+                .chain(&a.people_ar);
+            for name in names {
+                out.push(Alias {
+                    pack,
+                    owner: a.id.clone(),
+                    name: name.clone(),
+                    expect: a.id.clone(),
+                    person: None,
+                });
+            }
+        }
+        for p in &file.person {
+            let Some(person) = kb.actors.persons.iter().find(|x| x.id == p.id) else {
+                continue;
+            };
+            let Some(org) = person.org_on(None) else {
+                continue;
+            };
+            let names = [&p.en, &p.ar]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .chain(&p.aliases_en)
+                .chain(&p.aliases_ar);
+            for name in names {
+                out.push(Alias {
+                    pack,
+                    owner: p.id.clone(),
+                    name: name.clone(),
+                    expect: org.to_string(),
+                    person: Some(p.id.clone()),
+                });
+            }
+        }
+        for c in &file.context {
+            let Some(default) = &c.default else {
+                continue;
+            };
+            // Words resolved by what the text named before ("the group")
+            // have nothing to go by in a neutral sentence.
+            if !c.recent.is_empty() || !c.recent_kinds.is_empty() {
+                continue;
+            }
+            for name in c.aliases_en.iter().chain(&c.aliases_ar) {
+                out.push(Alias {
+                    pack,
+                    owner: c.id.clone(),
+                    name: name.clone(),
+                    expect: default.clone(),
+                    person: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Names that legitimately do not resolve to their own entry in a neutral
+/// sentence: (owner id, name, why).
+const UNREACHABLE: &[(&str, &str, &str)] = &[];
+
+#[test]
+fn every_alias_is_reachable() {
+    let aliases = all_aliases();
+    assert!(aliases.len() > 2000, "{} aliases", aliases.len());
+    let mut failures = Vec::new();
+    for a in &aliases {
+        if UNREACHABLE
+            .iter()
+            .any(|(o, n, _)| *o == a.owner && *n == a.name)
+        {
+            continue;
+        }
+        let arabic = a
+            .name
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let (before, after) = if arabic {
+            ("قال مسؤول إن ", " أعلن ذلك")
+        } else {
+            ("An official said ", " announced it.")
+        };
+        let text = format!("{before}{}{after}", a.name);
+        let (from, to) = (before.len(), before.len() + a.name.len());
+        let doc = doc(&text, None);
+        let ex = analyse(&doc, kb());
+        let norm = normalize(&doc.text);
+        let ok = ex.mentions.iter().any(|m| {
+            let (s, e) = norm.orig_span(m.start, m.end);
+            s <= from
+                && to <= e
+                && m.ids == [a.expect.clone()]
+                && a.person
+                    .as_ref()
+                    .is_none_or(|p| m.how == How::Person(p.clone()))
+        });
+        if !ok {
+            let got: Vec<String> = ex
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (s, e) = norm.orig_span(m.start, m.end);
+                    format!("{}={}", &doc.text[s..e], m.ids.join("+"))
+                })
+                .collect();
+            failures.push(format!(
+                "{}: {} {:?} → want {}, got [{}]",
+                a.pack,
+                a.owner,
+                a.name,
+                a.expect,
+                got.join(", ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} names unreachable:\n{}",
+        failures.len(),
+        aliases.len(),
+        failures.join("\n")
+    );
+}
+
+/// Persons fold into the organisation they acted for on the article's date.
+#[test]
+fn persons_fold_by_date() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Aboul Gheit warned against escalation.",
+            "2010-05-01",
+            "egypt",
+        ),
+        (
+            "Aboul Gheit warned against escalation.",
+            "2020-05-01",
+            "arab-league",
+        ),
+        (
+            "Stoltenberg said allies were concerned.",
+            "2012-01-10",
+            "norway",
+        ),
+        (
+            "Stoltenberg said allies were concerned.",
+            "2020-01-10",
+            "nato",
+        ),
+        ("أكد غوتيريش دعمه للحوار.", "2020-01-10", "un"),
+        (
+            "Stephanie Williams welcomed the ceasefire.",
+            "2020-10-23",
+            "unsmil",
+        ),
+    ];
+    for (text, date, want) in cases {
+        let got = mentions_on(text, Some(date));
+        assert_eq!(
+            got.first().map(|(id, _)| id.as_str()),
+            Some(*want),
+            "{text} on {date}: {got:?}"
+        );
+    }
+}
+
+fn sudan_kb() -> Knowledge {
+    let pack = std::fs::read_to_string("docs/examples/sudan.toml").expect("example pack");
+    Knowledge::with_user_packs(&[("docs/examples/sudan.toml".into(), pack)], &[])
+        .expect("example pack loads")
+}
+
+/// A user pack overrides a person by id, and the date picks the affiliation.
+#[test]
+fn user_pack_overrides_persons_and_contexts() {
+    let kb = sudan_kb();
+    let ids = |text: &str, date: &str| -> Vec<String> {
+        let d = doc(text, Some(date));
+        analyse(&d, &kb)
+            .mentions
+            .iter()
+            .map(|m| m.ids.join("+"))
+            .collect()
+    };
+    assert_eq!(
+        ids("رحب البرهان بالاتفاق.", "2021-06-01"),
+        ["sovereignty-council"]
+    );
+    assert_eq!(ids("رحب البرهان بالاتفاق.", "2024-06-01"), ["saf"]);
+    assert_eq!(ids("Hemedti rejected the talks.", "2024-06-01"), ["rsf"]);
+    // The context word now names the Sudanese army, and Sudan is the arena.
+    assert_eq!(ids("قصف الجيش مواقع في السودان.", "2024-06-01"), ["saf"]);
+    assert_eq!(ids("رفضت قوات الدعم السريع الهدنة.", "2024-06-01"), ["rsf"]);
+}
+
+fn graph_of(text: &str, opts: &Options) -> stancegraph::graph::GraphJson {
+    let d = doc(text, None);
+    let ex = analyse_with(&d, kb(), opts);
+    aggregate(&d, kb(), &ex, opts).to_json()
+}
+
+/// `--persons keep`: persons are nodes of kind person, linked to their
+/// organisation by member-of; folded, they are not.
+#[test]
+fn persons_keep_adds_member_of_edges() {
+    let text = "Erdogan condemned Haftar's attack on Tripoli.";
+    let folded = graph_of(text, &Options::default());
+    assert!(folded.nodes.iter().all(|n| n.kind != "person"));
+    assert!(folded
+        .edges
+        .iter()
+        .any(|e| e.source == "turkey" && e.target == "lna"));
+    let kept = graph_of(
+        text,
+        &Options {
+            persons: PersonsMode::Keep,
+            ..Options::default()
+        },
+    );
+    let erdogan = kept
+        .nodes
+        .iter()
+        .find(|n| n.id == "recep-tayyip-erdogan")
+        .expect("Erdogan kept as a node");
+    assert_eq!(erdogan.kind, "person");
+    let member: Vec<String> = kept
+        .edges
+        .iter()
+        .filter(|e| e.relation == stancegraph::Relation::MemberOf)
+        .map(|e| format!("{} {}", e.source, e.target))
+        .collect();
+    assert!(
+        member.contains(&"recep-tayyip-erdogan turkey".to_string()),
+        "{member:?}"
+    );
+    assert!(
+        member.contains(&"khalifa-haftar lna".to_string()),
+        "{member:?}"
+    );
+    // The stance itself stays between the organisations.
+    assert!(kept
+        .edges
+        .iter()
+        .any(|e| e.source == "turkey" && e.target == "lna"));
+}
+
+/// Unlisted organisations take part in stances as `unlisted` nodes;
+/// `--strict-actors` leaves them out.
+#[test]
+fn unlisted_nodes_and_strict_actors() {
+    let text = "أدانت حركة العدل والمساواة هجوم قوات حفتر على طرابلس.";
+    let g = graph_of(text, &Options::default());
+    let node = g
+        .nodes
+        .iter()
+        .find(|n| n.id == "unlisted-حركه-العدل-والمساواه")
+        .expect("an unlisted node");
+    assert_eq!(node.kind, "unlisted");
+    assert_eq!(node.label, "حركة العدل والمساواة");
+    assert!(g
+        .edges
+        .iter()
+        .any(|e| e.source == node.id && e.target == "lna"));
+    let strict = graph_of(
+        text,
+        &Options {
+            strict_actors: true,
+            ..Options::default()
+        },
+    );
+    assert!(
+        strict.nodes.iter().all(|n| n.kind != "unlisted"),
+        "{:?}",
+        strict.nodes
+    );
+    assert!(strict
+        .edges
+        .iter()
+        .all(|e| !e.source.starts_with("unlisted-")));
+}
