@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 differences found (`diff`); 2 error (bad input,
 //! bad data, I/O). Diagnostics go to stderr as `stancegraph: <path>: <what>`.
 
+mod diff;
 mod export_args;
 mod extract;
 mod io;
@@ -32,6 +33,8 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Write a graph JSON in another format (dot, svg, png, pdf, node-link, cytoscape, gexf, graphml, jgf, csv).
     Render(render::RenderArgs),
+    /// What changed between two graphs or articles: exit 0 equal, 1 differ, 2 error.
+    Diff(diff::DiffArgs),
 }
 
 /// Parses arguments, runs the command, maps errors to exit code 2.
@@ -40,6 +43,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Render(args) => render::run(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(code) => code,
