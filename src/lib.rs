@@ -12,6 +12,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod corpus;
 pub mod diff;
 pub mod error;
 pub mod export;

@@ -7,7 +7,10 @@ mod diff;
 mod export_args;
 mod extract;
 mod io;
+mod merge;
 mod render;
+mod stream;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,6 +38,10 @@ enum Command {
     Render(render::RenderArgs),
     /// What changed between two graphs or articles: exit 0 equal, 1 differ, 2 error.
     Diff(diff::DiffArgs),
+    /// Merge graphs into one (sums weights, keeps evidence; an article counts once).
+    Merge(merge::MergeArgs),
+    /// Slice by slice, what changed in a directory written by `extract --by`.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Parses arguments, runs the command, maps errors to exit code 2.
@@ -44,6 +51,8 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Render(args) => render::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Timeline(args) => timeline::run(args),
     };
     match result {
         Ok(code) => code,
