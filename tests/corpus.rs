@@ -48,6 +48,12 @@ fn stdout_of(args: &[&str], stdin: &str) -> Vec<u8> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // No progress bar and no chatter: stderr is not a terminal here.
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 

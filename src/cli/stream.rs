@@ -26,11 +26,15 @@ pub struct Pool {
 impl Pool {
     /// `jobs` 0 means one per core.
     pub fn new(jobs: usize) -> Result<Pool> {
+        // More threads than this only costs memory (and `jobs * window` must
+        // not overflow on a silly --jobs).
+        const MAX_JOBS: usize = 256;
         let jobs = if jobs == 0 {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {
             jobs
-        };
+        }
+        .min(MAX_JOBS);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .build()
