@@ -47,6 +47,10 @@ proptest! {
             prop_assert_eq!(e.evidence.len() as u32, e.weight);
         }
         prop_assert_eq!(all.documents.len(), u.len());
+        // The copy-free form used for corpus output is the same graph.
+        let g = stancegraph::graph::StanceGraph::from_json(&all);
+        prop_assert_eq!(g.to_json(), g.clone().into_json());
+        prop_assert_eq!(g.to_json(), all);
     }
 }
 

@@ -7,7 +7,7 @@
 //! only what the output needs, so `--output jsonl` runs in flat memory.
 
 use super::export_args::{ExportArgs, FormatArg};
-use super::io::{expand_inputs, read_input, write_atomic, write_stdout};
+use super::io::{expand_inputs, read_input, write_atomic, write_json_stdout, write_stdout};
 use super::stream::{count_lines, Line, Lines, Pool, Progress, SoftErrors};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -381,11 +381,16 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     }
-    let all = collector.all.take().map(|g| g.to_json());
+    let all = collector.all.take().map(StanceGraph::into_json);
     let opts_export = args.export.options();
     match (&args.out_dir, all) {
         (Some(dir), Some(all)) => {
             write_dir(dir, &collector, &all, by, &opts_export, args.no_clobber)?
+        }
+        // The common corpus case, streamed without a filtered copy or a
+        // whole-file string: the merged graph is most of the memory.
+        (None, Some(all)) if format == Format::Json && opts_export.view == Default::default() => {
+            write_json_stdout(&all)?;
         }
         (None, Some(all)) => {
             for o in export::export(&all, format, &opts_export)? {

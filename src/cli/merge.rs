@@ -1,6 +1,6 @@
 //! `stancegraph merge`: many graphs into one, the reducer of a corpus run.
 
-use super::io::{read_input, write_atomic, write_stdout};
+use super::io::{read_input, write_atomic, write_json_stdout, write_stdout};
 use super::stream::{Lines, Progress, SoftErrors};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -86,14 +86,17 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
             }
         }
     }
-    let merged = all.to_json();
-    let bytes = match args.format {
-        MergeFormat::Json => merged.to_pretty_string(),
-        MergeFormat::Jsonl => GraphLine::line("merged", &merged),
-    };
-    match &args.output {
-        Some(out) => write_atomic(out, bytes.as_bytes(), args.no_clobber)?,
-        None => write_stdout(bytes.as_bytes())?,
+    let merged = all.into_json();
+    match (&args.output, args.format) {
+        (None, MergeFormat::Json) => write_json_stdout(&merged)?,
+        (None, MergeFormat::Jsonl) => write_stdout(GraphLine::line("merged", &merged).as_bytes())?,
+        (Some(out), format) => {
+            let bytes = match format {
+                MergeFormat::Json => merged.to_pretty_string(),
+                MergeFormat::Jsonl => GraphLine::line("merged", &merged),
+            };
+            write_atomic(out, bytes.as_bytes(), args.no_clobber)?;
+        }
     }
     if soft.count() > 0 {
         eprintln!(

@@ -288,6 +288,31 @@ impl StanceGraph {
     /// The canonical JSON form: nodes by id, edges by (source, target,
     /// relation), evidence by (document, offset), documents by id.
     pub fn to_json(&self) -> GraphJson {
+        self.json_with(|edge| edge.evidence.clone())
+    }
+
+    /// [`StanceGraph::to_json`] without copying the evidence: for the
+    /// merged graph of a corpus, whose evidence is most of its memory.
+    pub fn into_json(mut self) -> GraphJson {
+        let ids: Vec<_> = self.graph.edge_indices().collect();
+        let mut taken: HashMap<_, Vec<EvidenceJson>> = ids
+            .into_iter()
+            .map(|e| (e, std::mem::take(&mut self.graph[e].evidence)))
+            .collect();
+        self.json_with_index(|e, _| taken.remove(&e).unwrap_or_default())
+    }
+
+    fn json_with(
+        &self,
+        mut evidence_of: impl FnMut(&StanceEdge) -> Vec<EvidenceJson>,
+    ) -> GraphJson {
+        self.json_with_index(|_, edge| evidence_of(edge))
+    }
+
+    fn json_with_index(
+        &self,
+        mut evidence_of: impl FnMut(petgraph::stable_graph::EdgeIndex, &StanceEdge) -> Vec<EvidenceJson>,
+    ) -> GraphJson {
         let mut nodes: Vec<NodeJson> = self
             .graph
             .node_weights()
@@ -304,7 +329,7 @@ impl StanceGraph {
             .edge_references()
             .map(|e| {
                 let edge = e.weight();
-                let mut evidence = edge.evidence.clone();
+                let mut evidence = evidence_of(e.id(), edge);
                 evidence.sort_by(evidence_order);
                 // Confidence from the sorted statements: a float product
                 // depends on its order, and merge order must not show.
@@ -371,5 +396,5 @@ pub fn merge(graphs: &[GraphJson]) -> GraphJson {
     for g in graphs {
         all.merge(g);
     }
-    all.to_json()
+    all.into_json()
 }
