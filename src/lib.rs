@@ -12,6 +12,8 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod corpus;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod export;

@@ -1,15 +1,25 @@
-//! `stancegraph extract`.
+//! `stancegraph extract`: article files or a JSON Lines corpus in; one
+//! merged graph, one graph per article, per time slice, or per line out.
+//!
+//! Every input goes through the same engine ([`super::stream`]): items read
+//! in order, extracted in parallel, and handed in order to a [`Collector`]
+//! that knows what to keep for the output asked for. The collector keeps
+//! only what the output needs, so `--output jsonl` runs in flat memory.
 
 use super::export_args::{ExportArgs, FormatArg};
-use super::io::{expand_inputs, read_input, write_atomic, write_stdout};
+use super::io::{expand_inputs, read_input, write_atomic, write_json_stdout, write_stdout};
+use super::stream::{count_lines, Line, Lines, Pool, Progress, SoftErrors};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use stancegraph::export::{self, Format};
+use stancegraph::corpus::{self, Date, GraphLine, SliceBy, SliceJson, TimelineJson};
+use stancegraph::export::{self, ExportOptions, Format};
 use stancegraph::extract::{Options, PersonsMode};
-use stancegraph::graph::GraphJson;
+use stancegraph::graph::{GraphJson, StanceGraph};
 use stancegraph::lexicon::Knowledge;
 use stancegraph::Lang;
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -25,18 +35,57 @@ enum PersonsArg {
     Keep,
 }
 
+/// What the inputs are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    /// Article files (text or HTML) and directories of them.
+    Text,
+    /// JSON Lines, one {"id","text","date","url","lang"?} per line.
+    Jsonl,
+}
+
+/// What goes to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputArg {
+    /// One merged graph, in --format.
+    Graph,
+    /// One {"id","graph"} line per article (the mapper of a map-reduce job).
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ByArg {
+    Day,
+    Week,
+    Month,
+}
+
 /// Arguments of `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files, directories (every *.txt inside, sorted) or - for stdin.
-    #[arg(required = true)]
+    /// Article files, directories (every *.txt inside, sorted) or - for
+    /// stdin; with --input jsonl, corpus files (default: stdin).
     paths: Vec<PathBuf>,
-    /// Write <stem>.json and <stem>.dot per article plus the merged all.* here.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    /// Write graphs into this directory: <stem>.json/.dot/.svg per article
+    /// plus the merged all.*; for a corpus, all.* only; with --by, one graph
+    /// per slice plus timeline.json.
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Input kind.
+    #[arg(long, value_enum, default_value = "text")]
+    input: InputArg,
+    /// Output on stdout (without -o): one merged graph, or one line per article.
+    #[arg(long, value_enum, default_value = "graph")]
+    output: OutputArg,
     /// Output format on stdout (without -o).
     #[arg(long, value_enum, default_value = "json")]
     format: FormatArg,
+    /// Cut the corpus into time slices (needs -o DIR and dated articles).
+    #[arg(long, value_enum)]
+    by: Option<ByArg>,
+    /// Publication date (YYYY-MM-DD) for articles that have none.
+    #[arg(long)]
+    date: Option<String>,
     #[command(flatten)]
     export: ExportArgs,
     /// Language of the articles.
@@ -61,6 +110,12 @@ pub struct ExtractArgs {
     /// Refuse to overwrite existing output files.
     #[arg(long)]
     no_clobber: bool,
+    /// Worker threads (0: one per core). The output is the same for any N.
+    #[arg(short, long, default_value_t = 0)]
+    jobs: usize,
+    /// Stop at the first bad corpus record instead of skipping it.
+    #[arg(long)]
+    fail_fast: bool,
 }
 
 /// Reads packs as (name, text), the name being the path as given.
@@ -81,6 +136,150 @@ pub(super) fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
         .collect()
 }
 
+/// One unit of work.
+enum Item {
+    /// An article file.
+    File(PathBuf),
+    /// A corpus line.
+    Record(Line),
+}
+
+/// One article's result, or why there is none.
+struct Done {
+    /// `path` or `path:line`, for messages.
+    origin: String,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Graph {
+        stem: String,
+        slice: Option<(String, Date, Date)>,
+        graph: GraphJson,
+    },
+    /// A bad corpus record: reported, skipped.
+    Soft(String),
+    /// A file that cannot be read or decoded: stops the run.
+    Hard(anyhow::Error),
+}
+
+/// Everything a worker needs, shared read-only by all of them.
+struct Extractor {
+    kb: Knowledge,
+    opts: Options,
+    lang: Option<Lang>,
+    date: Option<String>,
+    by: Option<SliceBy>,
+}
+
+impl Extractor {
+    fn work(&self, item: Item) -> Done {
+        match item {
+            Item::File(path) => {
+                let origin = path.display().to_string();
+                let outcome = self.file(&path).unwrap_or_else(Outcome::Hard);
+                Done { origin, outcome }
+            }
+            Item::Record(line) => {
+                let origin = format!("{}:{}", line.path, line.line);
+                let outcome = match corpus::parse_record(&line.bytes) {
+                    Err(e) => Outcome::Soft(e.to_string()),
+                    Ok(record) => match record.document(self.date.as_deref(), self.lang) {
+                        Err(e) => Outcome::Soft(e.to_string()),
+                        Ok(doc) => self.graph(doc),
+                    },
+                };
+                Done { origin, outcome }
+            }
+        }
+    }
+
+    fn file(&self, path: &Path) -> Result<Outcome> {
+        let bytes = read_input(path)?;
+        let stem = if path.as_os_str() == "-" {
+            "stdin".to_string()
+        } else {
+            path.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "article".into())
+        };
+        let mut doc =
+            stancegraph::read_document(&stem, &path.display().to_string(), &bytes, self.lang)?;
+        doc.date = self.date.clone();
+        Ok(self.graph(doc))
+    }
+
+    fn graph(&self, doc: stancegraph::Document) -> Outcome {
+        let slice =
+            match self.by {
+                None => None,
+                Some(by) => match doc.date.as_deref().map(corpus::check_date) {
+                    Some(Ok(date)) => Some(by.slice(date)),
+                    Some(Err(e)) => return Outcome::Soft(e.to_string()),
+                    None => return Outcome::Soft(
+                        "no date, so no time slice; expected a \"date\" in the record or --date"
+                            .into(),
+                    ),
+                },
+            };
+        let graph = stancegraph::extract_graph(&doc, &self.kb, &self.opts).to_json();
+        Outcome::Graph {
+            stem: doc.id,
+            slice,
+            graph,
+        }
+    }
+}
+
+/// Keeps what the chosen output needs, and nothing more.
+#[derive(Default)]
+struct Collector {
+    /// `--output jsonl`: lines go straight to stdout.
+    lines: Option<std::io::BufWriter<std::io::Stdout>>,
+    /// Set when stdout was closed (`| head`): stop writing, not an error.
+    closed: bool,
+    /// The merged graph of everything.
+    all: Option<StanceGraph>,
+    /// Per-article graphs (article files with -o DIR).
+    articles: Option<Vec<(String, GraphJson)>>,
+    /// Per-slice graphs, with the slice's first and last day.
+    slices: Option<BTreeMap<String, (Date, Date, StanceGraph)>>,
+}
+
+impl Collector {
+    fn take(
+        &mut self,
+        stem: String,
+        slice: Option<(String, Date, Date)>,
+        graph: GraphJson,
+    ) -> Result<()> {
+        if let Some(out) = &mut self.lines {
+            if !self.closed {
+                let line = GraphLine::line(&stem, &graph);
+                match out.write_all(line.as_bytes()) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
+                    Err(e) => anyhow::bail!("-: {}", super::io::io_reason(&e)),
+                }
+            }
+        }
+        if let (Some(slices), Some((name, start, end))) = (&mut self.slices, slice) {
+            slices
+                .entry(name)
+                .or_insert_with(|| (start, end, StanceGraph::new()))
+                .2
+                .merge(&graph);
+        }
+        if let Some(all) = &mut self.all {
+            all.merge(&graph);
+        }
+        if let Some(articles) = &mut self.articles {
+            articles.push((stem, graph));
+        }
+        Ok(())
+    }
+}
+
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let kb = Knowledge::with_user_packs(
@@ -92,76 +291,211 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         LangArg::Ar => Some(Lang::Ar),
         LangArg::En => Some(Lang::En),
     };
-    let opts = Options {
-        persons: match args.persons {
-            PersonsArg::Fold => PersonsMode::Fold,
-            PersonsArg::Keep => PersonsMode::Keep,
-        },
-        all_nodes: args.all_nodes,
-        strict_actors: args.strict_actors,
-    };
-    let inputs = expand_inputs(&args.paths)?;
-    // Extract everything before writing anything: an error leaves no output.
-    let mut graphs: Vec<(String, GraphJson)> = Vec::new();
-    for path in &inputs {
-        let bytes = read_input(path)?;
-        let stem = if path.as_os_str() == "-" {
-            "stdin".to_string()
-        } else {
-            path.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "article".into())
-        };
-        let doc = stancegraph::read_document(&stem, &path.display().to_string(), &bytes, lang)?;
-        let graph = stancegraph::extract_graph(&doc, &kb, &opts);
-        graphs.push((stem, graph.to_json()));
+    if let Some(d) = &args.date {
+        corpus::check_date(d).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
     }
-    let all = stancegraph::graph::merge(&graphs.iter().map(|(_, g)| g.clone()).collect::<Vec<_>>());
-    let opts_export = args.export.options();
-    match &args.output {
-        Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), super::io::io_reason(&e)))?;
-            let draw = export::dot_available();
-            if !draw {
-                eprintln!("stancegraph: dot: Graphviz is not installed, so no .svg is written; install it (apt-get install graphviz) for diagrams");
-            }
-            // Render everything first, then write: a failure leaves no half set.
-            let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-            for (stem, g) in graphs
-                .iter()
-                .map(|(s, g)| (s.as_str(), g))
-                .chain(std::iter::once(("all", &all)))
-            {
-                files.push((
-                    dir.join(format!("{stem}.json")),
-                    g.to_pretty_string().into_bytes(),
-                ));
-                for (format, ext) in [(Format::Dot, "dot"), (Format::Svg, "svg")] {
-                    if format == Format::Svg && !draw {
-                        continue;
-                    }
-                    for o in export::export(g, format, &opts_export)? {
-                        files.push((
-                            export::output_path(&dir.join(format!("{stem}.{ext}")), &o.suffix),
-                            o.bytes,
-                        ));
-                    }
-                }
-            }
-            for (path, bytes) in files {
-                write_atomic(&path, &bytes, args.no_clobber)?;
+    let by = args.by.map(|b| match b {
+        ByArg::Day => SliceBy::Day,
+        ByArg::Week => SliceBy::Week,
+        ByArg::Month => SliceBy::Month,
+    });
+    if by.is_some() && args.out_dir.is_none() {
+        anyhow::bail!("--by: time slices are written as files; give -o DIR");
+    }
+    if args.output == OutputArg::Jsonl && args.out_dir.is_some() {
+        anyhow::bail!("--output jsonl: lines go to stdout; drop -o DIR, or drop --output jsonl");
+    }
+    let format = args.format.format();
+    if args.out_dir.is_none() && matches!(format, Format::Png | Format::Pdf) {
+        anyhow::bail!("-: {format} is binary; use -o DIR, or extract to JSON and `stancegraph render -o FILE`");
+    }
+    let extractor = Extractor {
+        kb,
+        opts: Options {
+            persons: match args.persons {
+                PersonsArg::Fold => PersonsMode::Fold,
+                PersonsArg::Keep => PersonsMode::Keep,
+            },
+            all_nodes: args.all_nodes,
+            strict_actors: args.strict_actors,
+        },
+        lang,
+        date: args.date.clone(),
+        by,
+    };
+
+    let mut collector = Collector::default();
+    match (&args.out_dir, args.output) {
+        (None, OutputArg::Jsonl) => {
+            collector.lines = Some(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            ));
+        }
+        (None, OutputArg::Graph) => collector.all = Some(StanceGraph::new()),
+        (Some(_), _) => {
+            collector.all = Some(StanceGraph::new());
+            if by.is_some() {
+                collector.slices = Some(BTreeMap::new());
+            } else if args.input == InputArg::Text {
+                collector.articles = Some(Vec::new());
             }
         }
-        None => {
-            let format = args.format.format();
-            if matches!(format, Format::Png | Format::Pdf) {
-                anyhow::bail!("-: {format} is binary; use -o DIR, or extract to JSON and `stancegraph render -o FILE`");
+    }
+
+    let pool = Pool::new(args.jobs)?;
+    let mut soft = SoftErrors::new(args.fail_fast);
+    let progress;
+    match args.input {
+        InputArg::Text => {
+            if args.paths.is_empty() {
+                anyhow::bail!("-: no articles given; expected files, directories or - for stdin");
             }
+            let inputs = expand_inputs(&args.paths)?;
+            progress = Progress::new(Some(inputs.len() as u64));
+            let items = inputs.into_iter().map(|p| Ok(Item::File(p)));
+            // Files fail hard: nothing is written when one cannot be read.
+            pool.run(
+                items,
+                |item| extractor.work(item),
+                |done: Done| sink(done, &mut collector, &mut soft, &progress),
+                &progress,
+            )?;
+        }
+        InputArg::Jsonl => {
+            let paths = if args.paths.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                args.paths.clone()
+            };
+            progress = Progress::new(count_lines(&paths));
+            let items = Lines::new(&paths).map(|l| l.map(Item::Record));
+            pool.run(
+                items,
+                |item| extractor.work(item),
+                |done: Done| sink(done, &mut collector, &mut soft, &progress),
+                &progress,
+            )?;
+        }
+    }
+    progress.finish();
+
+    if let Some(mut out) = collector.lines.take() {
+        if let Err(e) = out.flush() {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                anyhow::bail!("-: {}", super::io::io_reason(&e));
+            }
+        }
+    }
+    let all = collector.all.take().map(StanceGraph::into_json);
+    let opts_export = args.export.options();
+    match (&args.out_dir, all) {
+        (Some(dir), Some(all)) => {
+            write_dir(dir, &collector, &all, by, &opts_export, args.no_clobber)?
+        }
+        // The common corpus case, streamed without a filtered copy or a
+        // whole-file string: the merged graph is most of the memory.
+        (None, Some(all)) if format == Format::Json && opts_export.view == Default::default() => {
+            write_json_stdout(&all)?;
+        }
+        (None, Some(all)) => {
             for o in export::export(&all, format, &opts_export)? {
                 write_stdout(&o.bytes)?;
             }
         }
+        _ => {}
+    }
+    if soft.count() > 0 {
+        eprintln!(
+            "stancegraph: {} bad record{} skipped",
+            soft.count(),
+            if soft.count() == 1 { "" } else { "s" }
+        );
+        return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn sink(
+    done: Done,
+    collector: &mut Collector,
+    soft: &mut SoftErrors,
+    progress: &Progress,
+) -> Result<()> {
+    match done.outcome {
+        Outcome::Graph { stem, slice, graph } => collector.take(stem, slice, graph),
+        Outcome::Soft(message) => soft.report(progress, &done.origin, &message),
+        Outcome::Hard(e) => Err(e),
+    }
+}
+
+/// Renders every file first, then writes them: a failure leaves no half set.
+fn write_dir(
+    dir: &Path,
+    collector: &Collector,
+    all: &GraphJson,
+    by: Option<SliceBy>,
+    opts: &ExportOptions,
+    no_clobber: bool,
+) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), super::io::io_reason(&e)))?;
+    let draw = export::dot_available();
+    if !draw {
+        eprintln!("stancegraph: dot: Graphviz is not installed, so no .svg is written; install it (apt-get install graphviz) for diagrams");
+    }
+    let mut graphs: Vec<(String, std::borrow::Cow<GraphJson>)> = Vec::new();
+    if let Some(articles) = &collector.articles {
+        graphs.extend(
+            articles
+                .iter()
+                .map(|(s, g)| (s.clone(), std::borrow::Cow::Borrowed(g))),
+        );
+    }
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if let (Some(slices), Some(by)) = (&collector.slices, by) {
+        let mut timeline = TimelineJson {
+            schema: corpus::TIMELINE_SCHEMA.to_string(),
+            by,
+            slices: Vec::new(),
+        };
+        for (name, (start, end, graph)) in slices {
+            let g = graph.to_json();
+            timeline.slices.push(SliceJson {
+                slice: name.clone(),
+                start: start.to_string(),
+                end: end.to_string(),
+                graph: format!("{name}.json"),
+                documents: g.documents.len(),
+                nodes: g.nodes.len(),
+                edges: g.edges.len(),
+            });
+            graphs.push((name.clone(), std::borrow::Cow::Owned(g)));
+        }
+        let mut text = serde_json::to_string_pretty(&timeline)?;
+        text.push('\n');
+        files.push((dir.join("timeline.json"), text.into_bytes()));
+    }
+    graphs.push(("all".to_string(), std::borrow::Cow::Borrowed(all)));
+    for (stem, g) in &graphs {
+        files.push((
+            dir.join(format!("{stem}.json")),
+            g.to_pretty_string().into_bytes(),
+        ));
+        for (format, ext) in [(Format::Dot, "dot"), (Format::Svg, "svg")] {
+            if format == Format::Svg && !draw {
+                continue;
+            }
+            for o in export::export(g, format, opts)? {
+                files.push((
+                    export::output_path(&dir.join(format!("{stem}.{ext}")), &o.suffix),
+                    o.bytes,
+                ));
+            }
+        }
+    }
+    for (path, bytes) in files {
+        write_atomic(&path, &bytes, no_clobber)?;
+    }
+    Ok(())
 }

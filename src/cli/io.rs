@@ -99,3 +99,18 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
         Err(e) => Err(anyhow::anyhow!("-: {}", io_reason(&e))),
     }
 }
+
+/// Writes a value as pretty JSON plus a newline to stdout, streamed rather
+/// than built as one string: the same bytes as `to_string_pretty` + `\n`.
+pub fn write_json_stdout<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let result = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow::anyhow!("-: {}", io_reason(&e))),
+    }
+}

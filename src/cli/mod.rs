@@ -3,13 +3,17 @@
 //! Exit codes: 0 success; 1 differences found (`diff`); 2 error (bad input,
 //! bad data, I/O). Diagnostics go to stderr as `stancegraph: <path>: <what>`.
 
+mod actors;
+mod diff;
 mod eval;
 mod explain;
-mod actors;
 mod export_args;
 mod extract;
 mod io;
+mod merge;
 mod render;
+mod stream;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -41,6 +45,12 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Check actor packs (`actors check FILE…`) or list known actors (`actors list`).
     Actors(actors::ActorsArgs),
+    /// What changed between two graphs or articles: exit 0 equal, 1 differ, 2 error.
+    Diff(diff::DiffArgs),
+    /// Merge graphs into one (sums weights, keeps evidence; an article counts once).
+    Merge(merge::MergeArgs),
+    /// Slice by slice, what changed in a directory written by `extract --by`.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Parses arguments, runs the command, maps errors to exit code 2.
@@ -52,6 +62,9 @@ pub fn run() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Actors(args) => actors::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Timeline(args) => timeline::run(args),
     };
     match result {
         Ok(code) => code,

@@ -54,7 +54,8 @@ pub(crate) fn quoted(s: &str) -> Id {
     Id::Escaped(format!("\"{}\"", escape(s)))
 }
 
-fn attr(key: &str, value: &str) -> Attribute {
+/// A `key="value"` attribute, value quoted and escaped.
+pub(crate) fn attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.to_string()), quoted(value))
 }
 

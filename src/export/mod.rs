@@ -34,12 +34,12 @@
 
 mod csv;
 mod cytoscape;
-mod dot;
+pub(crate) mod dot;
 mod gexf;
 mod graphml;
 mod jgf;
 mod nodelink;
-mod render;
+pub(crate) mod render;
 mod view;
 mod xml;
 

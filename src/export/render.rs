@@ -24,6 +24,15 @@ pub fn dot_available() -> bool {
 }
 
 pub(crate) fn render(g: &GraphJson, format: Format, opts: &ExportOptions) -> Result<Vec<u8>> {
+    render_ast(dot::to_ast(g, opts), format, opts.layout)
+}
+
+/// Draws a graphviz-rust AST (ours, or the diff's) in `format` with `layout`.
+pub(crate) fn render_ast(
+    ast: graphviz_rust::dot_structures::Graph,
+    format: Format,
+    layout: super::Layout,
+) -> Result<Vec<u8>> {
     let gv_format = match format {
         Format::Svg => GvFormat::Svg,
         Format::Png => GvFormat::Png,
@@ -35,14 +44,13 @@ pub(crate) fn render(g: &GraphJson, format: Format, opts: &ExportOptions) -> Res
             })
         }
     };
-    let layout = match opts.layout {
+    let layout = match layout {
         super::Layout::Dot => GvLayout::Dot,
         super::Layout::Neato => GvLayout::Neato,
         super::Layout::Fdp => GvLayout::Fdp,
         super::Layout::Circo => GvLayout::Circo,
         super::Layout::Sfdp => GvLayout::Sfdp,
     };
-    let ast = dot::to_ast(g, opts);
     let args = vec![CommandArg::Layout(layout), CommandArg::Format(gv_format)];
     graphviz_rust::exec(ast, &mut PrinterContext::default(), args).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {

@@ -87,14 +87,6 @@ pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extractio
 /// Aggregates one document's statements into its graph.
 pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options) -> StanceGraph {
     let mut graph = StanceGraph::new();
-    graph.add_document(DocumentJson {
-        id: doc.id.clone(),
-        path: doc.path.clone(),
-        lang: doc.lang.code().to_string(),
-        sha256: doc.sha256.clone(),
-        date: doc.date.clone(),
-        url: doc.url.clone(),
-    });
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for m in &ex.mentions {
         for id in &m.ids {
@@ -130,6 +122,18 @@ pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options
     if !opts.all_nodes {
         graph.retain_nodes(|_, degree| degree > 0);
     }
+    // Recorded after pruning, so the document lists exactly the graph's
+    // nodes: what `merge` needs to count mentions per document.
+    let mentions = graph.mention_counts();
+    graph.add_document(DocumentJson {
+        id: doc.id.clone(),
+        path: doc.path.clone(),
+        lang: doc.lang.code().to_string(),
+        sha256: doc.sha256.clone(),
+        date: doc.date.clone(),
+        url: doc.url.clone(),
+        mentions,
+    });
     graph
 }
 

@@ -43,6 +43,11 @@ pub struct DocumentJson {
     /// Source URL, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Mentions per actor id in this document (optional, additive to
+    /// `stancegraph/1`): lets `merge` count a node's mentions exactly when
+    /// some of the documents of a graph are already merged. See `docs/MERGE.md`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub mentions: BTreeMap<String, u32>,
 }
 
 /// One actor.

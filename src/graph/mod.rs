@@ -99,10 +99,21 @@ impl StanceGraph {
     /// Adds an actor, or adds its mentions to the existing node with that id.
     pub fn upsert_node(&mut self, node: ActorNode) -> NodeIndex {
         if let Some(&ix) = self.index.get(&node.id) {
+            // Conflicting labels or kinds (packs of two versions) resolve to
+            // the smaller value, not the first seen, so merge order is moot.
             let existing = &mut self.graph[ix];
             existing.mentions += node.mentions;
+            if node.label < existing.label {
+                existing.label = node.label;
+            }
+            if node.kind < existing.kind {
+                existing.kind = node.kind;
+            }
             for (lang, label) in node.labels {
-                existing.labels.entry(lang).or_insert(label);
+                let slot = existing.labels.entry(lang).or_insert_with(|| label.clone());
+                if label < *slot {
+                    *slot = label;
+                }
             }
             return ix;
         }
@@ -131,16 +142,20 @@ impl StanceGraph {
         let (Some(&s), Some(&t)) = (self.index.get(&source), self.index.get(&target)) else {
             return false;
         };
-        self.add_evidence(s, t, assertion.relation, vec![assertion.evidence]);
+        self.add_evidence(s, t, assertion.relation, vec![assertion.evidence], true);
         true
     }
 
+    /// `dedup` drops statements already on the edge: needed within one
+    /// document (two rules may report the same statement), but quadratic, so
+    /// merging, whose documents are new by construction, skips it.
     fn add_evidence(
         &mut self,
         s: NodeIndex,
         t: NodeIndex,
         relation: Relation,
         evidence: Vec<EvidenceJson>,
+        dedup: bool,
     ) {
         let existing = self
             .graph
@@ -151,7 +166,7 @@ impl StanceGraph {
             Some(eix) => {
                 let edge = &mut self.graph[eix];
                 for ev in evidence {
-                    if !edge.evidence.contains(&ev) {
+                    if !dedup || !edge.evidence.contains(&ev) {
                         edge.evidence.push(ev);
                     }
                 }
@@ -196,23 +211,54 @@ impl StanceGraph {
         }
     }
 
+    /// Mentions per actor id, over the whole graph.
+    pub fn mention_counts(&self) -> BTreeMap<String, u32> {
+        self.graph
+            .node_weights()
+            .map(|n| (n.id.clone(), n.mentions))
+            .collect()
+    }
+
+    /// Number of documents.
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
     /// Folds another graph into this one. Documents already present (by
-    /// sha256) are skipped whole, so merging the same article twice counts once.
+    /// sha256) are skipped whole, so merging the same article twice counts
+    /// once, and a graph that shares only some documents with this one adds
+    /// only the others: their evidence, and their mentions as recorded per
+    /// document (`DocumentJson::mentions`). For documents without that
+    /// record (graphs written before it existed), the node's mentions not
+    /// accounted for by other documents are added when any such document is
+    /// new. See `docs/MERGE.md`.
     pub fn merge(&mut self, other: &GraphJson) {
-        let new_docs: std::collections::HashSet<&str> = other
-            .documents
-            .iter()
-            .filter(|d| !self.has_document(&d.sha256))
-            .map(|d| d.id.as_str())
-            .collect();
-        let fresh = |doc: &str| new_docs.contains(doc);
+        let mut fresh_docs: Vec<&DocumentJson> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for d in &other.documents {
-            self.add_document(d.clone());
+            if !self.has_document(&d.sha256) && seen.insert(d.sha256.as_str()) {
+                fresh_docs.push(d);
+            }
+        }
+        let fresh_ids: std::collections::HashSet<&str> =
+            fresh_docs.iter().map(|d| d.id.as_str()).collect();
+        let unrecorded_fresh = fresh_docs.iter().any(|d| d.mentions.is_empty());
+        // Sums of the per-document records, once per merge rather than per node.
+        let fresh_recorded = recorded_mentions(fresh_docs.iter().copied());
+        let all_recorded = if unrecorded_fresh {
+            recorded_mentions(other.documents.iter())
+        } else {
+            HashMap::new()
+        };
+        for d in &fresh_docs {
+            self.add_document((*d).clone());
         }
         for n in &other.nodes {
-            // Mentions belong to documents: count only those of new documents,
-            // approximated by counting the node when any new document exists.
-            let mentions = if new_docs.is_empty() { 0 } else { n.mentions };
+            let mut mentions = fresh_recorded.get(n.id.as_str()).copied().unwrap_or(0);
+            if unrecorded_fresh {
+                let known = all_recorded.get(n.id.as_str()).copied().unwrap_or(0);
+                mentions += n.mentions.saturating_sub(known);
+            }
             self.upsert_node(ActorNode {
                 id: n.id.clone(),
                 label: n.label.clone(),
@@ -225,7 +271,7 @@ impl StanceGraph {
             let evidence: Vec<EvidenceJson> = e
                 .evidence
                 .iter()
-                .filter(|ev| fresh(&ev.document))
+                .filter(|ev| fresh_ids.contains(ev.document.as_str()))
                 .cloned()
                 .collect();
             if evidence.is_empty() {
@@ -235,13 +281,38 @@ impl StanceGraph {
             else {
                 continue;
             };
-            self.add_evidence(s, t, e.relation, evidence);
+            self.add_evidence(s, t, e.relation, evidence, false);
         }
     }
 
     /// The canonical JSON form: nodes by id, edges by (source, target,
     /// relation), evidence by (document, offset), documents by id.
     pub fn to_json(&self) -> GraphJson {
+        self.json_with(|edge| edge.evidence.clone())
+    }
+
+    /// [`StanceGraph::to_json`] without copying the evidence: for the
+    /// merged graph of a corpus, whose evidence is most of its memory.
+    pub fn into_json(mut self) -> GraphJson {
+        let ids: Vec<_> = self.graph.edge_indices().collect();
+        let mut taken: HashMap<_, Vec<EvidenceJson>> = ids
+            .into_iter()
+            .map(|e| (e, std::mem::take(&mut self.graph[e].evidence)))
+            .collect();
+        self.json_with_index(|e, _| taken.remove(&e).unwrap_or_default())
+    }
+
+    fn json_with(
+        &self,
+        mut evidence_of: impl FnMut(&StanceEdge) -> Vec<EvidenceJson>,
+    ) -> GraphJson {
+        self.json_with_index(|_, edge| evidence_of(edge))
+    }
+
+    fn json_with_index(
+        &self,
+        mut evidence_of: impl FnMut(petgraph::stable_graph::EdgeIndex, &StanceEdge) -> Vec<EvidenceJson>,
+    ) -> GraphJson {
         let mut nodes: Vec<NodeJson> = self
             .graph
             .node_weights()
@@ -258,22 +329,21 @@ impl StanceGraph {
             .edge_references()
             .map(|e| {
                 let edge = e.weight();
-                let mut evidence = edge.evidence.clone();
-                evidence.sort_by(|a, b| {
-                    (&a.document, a.start, a.cue_start, &a.rule).cmp(&(
-                        &b.document,
-                        b.start,
-                        b.cue_start,
-                        &b.rule,
-                    ))
-                });
+                let mut evidence = evidence_of(e.id(), edge);
+                evidence.sort_by(evidence_order);
+                // Confidence from the sorted statements: a float product
+                // depends on its order, and merge order must not show.
+                let sorted = StanceEdge {
+                    relation: edge.relation,
+                    evidence,
+                };
                 EdgeJson {
                     source: self.graph[e.source()].id.clone(),
                     target: self.graph[e.target()].id.clone(),
                     relation: edge.relation,
-                    weight: edge.weight(),
-                    confidence: edge.confidence(),
-                    evidence,
+                    weight: sorted.weight(),
+                    confidence: sorted.confidence(),
+                    evidence: sorted.evidence,
                 }
             })
             .collect();
@@ -298,6 +368,27 @@ impl StanceGraph {
     }
 }
 
+/// Mentions per actor id summed over the documents' own records.
+fn recorded_mentions<'a>(docs: impl Iterator<Item = &'a DocumentJson>) -> HashMap<&'a str, u32> {
+    let mut sums: HashMap<&str, u32> = HashMap::new();
+    for d in docs {
+        for (id, n) in &d.mentions {
+            *sums.entry(id.as_str()).or_default() += n;
+        }
+    }
+    sums
+}
+
+/// The canonical order of statements: (document, offset), then every other
+/// field, so that it is total and merge order cannot show.
+fn evidence_order(a: &EvidenceJson, b: &EvidenceJson) -> std::cmp::Ordering {
+    (&a.document, a.start, a.cue_start, &a.rule, a.end, a.cue_end)
+        .cmp(&(&b.document, b.start, b.cue_start, &b.rule, b.end, b.cue_end))
+        .then_with(|| a.sentence.cmp(&b.sentence))
+        .then_with(|| (&a.event, &a.cue, &a.text).cmp(&(&b.event, &b.cue, &b.text)))
+        .then_with(|| a.confidence.total_cmp(&b.confidence))
+}
+
 /// Merges graphs in any order into one; associative and commutative because
 /// the result is canonicalised by [`StanceGraph::to_json`].
 pub fn merge(graphs: &[GraphJson]) -> GraphJson {
@@ -305,5 +396,5 @@ pub fn merge(graphs: &[GraphJson]) -> GraphJson {
     for g in graphs {
         all.merge(g);
     }
-    all.to_json()
+    all.into_json()
 }
