@@ -3,7 +3,8 @@
 
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
 use super::pack::{
-    line_of, parse_pack, ActorEntry, AgentNouns, ContextEntry, PackFile, PersonEntry, Words, KINDS,
+    parse_pack, ActorEntry, AgentNouns, ContextEntry, PackFile, PersonEntry, QuotedLines, Words,
+    KINDS,
 };
 use crate::error::{Error, Result};
 use crate::text::normalize;
@@ -205,7 +206,8 @@ impl ActorBase {
         for source in sources {
             let pack: PackFile = parse_pack(&source.name, source.text)?;
             let mut seen_here = HashSet::new();
-            let locate = |id: &str| line_of(source.text, &format!("\"{id}\""));
+            let lines = QuotedLines::new(source.text);
+            let locate = |id: &str| lines.line(id);
             for a in pack.actor {
                 let line = locate(&a.id);
                 if !seen_here.insert(a.id.clone()) {
