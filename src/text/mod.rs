@@ -5,6 +5,7 @@
 //! spans back with [`NormText::orig_span`], so all output offsets point into
 //! the decoded original.
 
+mod chars;
 mod decode;
 mod lang;
 mod normalize;

@@ -7,6 +7,8 @@
 //! with the sentence they close. Clause boundaries are kept per sentence for
 //! the stance rules.
 
+use super::chars::is_alphanumeric;
+
 /// A sentence: a byte range of the normalised text plus its clauses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -46,7 +48,7 @@ fn word_before(text: &str, at: usize) -> &str {
     let start = head
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .find(|&(_, c)| !(is_alphanumeric(c) || c == '.'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     &head[start..]
@@ -123,7 +125,7 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
     let (s, e) = (start + lead, end - trail);
-    if s >= e || !text[s..e].chars().any(|c| c.is_alphanumeric()) {
+    if s >= e || !text[s..e].chars().any(is_alphanumeric) {
         return;
     }
     out.push(Sentence {
@@ -146,14 +148,14 @@ fn clauses(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             || sentence[..i]
                 .chars()
                 .next_back()
-                .is_some_and(|p| !p.is_alphanumeric());
+                .is_some_and(|p| !is_alphanumeric(p));
         if !boundary_before || i == 0 {
             continue;
         }
         for opener in CLAUSE_OPENERS {
             if sentence[i..].starts_with(opener) {
                 let after = &sentence[i + opener.len()..];
-                if after.chars().next().is_none_or(|n| !n.is_alphanumeric()) {
+                if after.chars().next().is_none_or(|n| !is_alphanumeric(n)) {
                     cuts.push(at);
                     break;
                 }

@@ -30,7 +30,7 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    super::chars::is_alphanumeric(c) || c == '_'
 }
 
 /// Splits normalised text into tokens. English possessive `'s` becomes its
