@@ -57,6 +57,68 @@ pub struct ExtractArgs {
     /// Refuse to overwrite existing output files.
     #[arg(long)]
     no_clobber: bool,
+    /// Print counts, wall time, throughput and peak memory to stderr.
+    #[arg(long)]
+    stats: bool,
+}
+
+/// What `--stats` reports: counts over the run, timed from the start of
+/// `run` (pack loading included) to the end of writing.
+#[derive(Debug)]
+struct Stats {
+    started: std::time::Instant,
+    articles: usize,
+    bytes: usize,
+    sentences: usize,
+    mentions: usize,
+    assertions: usize,
+}
+
+impl Stats {
+    fn new() -> Stats {
+        Stats {
+            started: std::time::Instant::now(),
+            articles: 0,
+            bytes: 0,
+            sentences: 0,
+            mentions: 0,
+            assertions: 0,
+        }
+    }
+
+    fn record(&mut self, bytes: usize, ex: &stancegraph::extract::Extraction) {
+        self.articles += 1;
+        self.bytes += bytes;
+        self.sentences += ex.sentences;
+        self.mentions += ex.mentions.len();
+        self.assertions += ex.assertions.len();
+    }
+
+    fn print(&self, edges: usize) {
+        let secs = self.started.elapsed().as_secs_f64();
+        let rss = peak_rss_kb().map_or_else(|| "unknown".to_string(), |kb| format!("{kb} kB"));
+        eprintln!(
+            "stancegraph: stats: articles {} bytes {} sentences {} mentions {} assertions {} edges {} wall {:.3} s {:.2} MB/s peak-rss {}",
+            self.articles,
+            self.bytes,
+            self.sentences,
+            self.mentions,
+            self.assertions,
+            edges,
+            secs,
+            self.bytes as f64 / 1e6 / secs.max(1e-9),
+            rss
+        );
+    }
+}
+
+/// Peak resident set size (VmHWM) in kB, where /proc tells it (Linux).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
@@ -78,6 +140,7 @@ fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let mut stats = Stats::new();
     let kb = Knowledge::with_user_packs(
         &load_packs(&args.actor_packs)?,
         &load_packs(&args.cue_packs)?,
@@ -107,7 +170,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 .unwrap_or_else(|| "article".into())
         };
         let doc = stancegraph::read_document(&stem, &path.display().to_string(), &bytes, lang)?;
-        let graph = stancegraph::extract_graph(&doc, &kb, &opts);
+        let extraction = stancegraph::extract::analyse(&doc, &kb);
+        stats.record(bytes.len(), &extraction);
+        let graph = stancegraph::extract::aggregate(&doc, &kb, &extraction, &opts);
         graphs.push((stem, graph.to_json()));
     }
     let all = stancegraph::graph::merge(&graphs.iter().map(|(_, g)| g.clone()).collect::<Vec<_>>());
@@ -156,6 +221,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 write_stdout(&o.bytes)?;
             }
         }
+    }
+    if args.stats {
+        stats.print(all.edges.len());
     }
     Ok(ExitCode::SUCCESS)
 }
