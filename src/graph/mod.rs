@@ -193,18 +193,12 @@ impl StanceGraph {
         }
     }
 
-    /// Rebuilds the edge lookups after edges were removed (their indices
-    /// may be reused by new edges).
-    fn reindex_edges(&mut self) {
-        self.edges.clear();
-        self.seen.clear();
-        for e in self.graph.edge_references() {
-            let key = (e.source(), e.target(), e.weight().relation);
-            self.edges.insert(key, e.id());
-            for ev in &e.weight().evidence {
-                self.seen.insert((e.id(), fingerprint(ev)));
-            }
-        }
+    /// Forgets the lookups of removed edges. Called right after removals,
+    /// before any new edge can reuse a vacant index.
+    fn forget_removed_edges(&mut self) {
+        let graph = &self.graph;
+        self.edges.retain(|_, e| graph.edge_weight(*e).is_some());
+        self.seen.retain(|(e, _)| graph.edge_weight(*e).is_some());
     }
 
     /// Number of actors.
@@ -241,7 +235,7 @@ impl StanceGraph {
             }
         }
         if removed {
-            self.reindex_edges();
+            self.forget_removed_edges();
         }
     }
 
