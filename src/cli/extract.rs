@@ -116,6 +116,66 @@ pub struct ExtractArgs {
     /// Stop at the first bad corpus record instead of skipping it.
     #[arg(long)]
     fail_fast: bool,
+    /// Print counts, wall time, throughput and peak memory to stderr.
+    #[arg(long)]
+    stats: bool,
+}
+
+/// What `--stats` counts over a run.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    articles: usize,
+    bytes: usize,
+    sentences: usize,
+    mentions: usize,
+    assertions: usize,
+}
+
+impl Counts {
+    fn of(doc: &stancegraph::Document, ex: &stancegraph::extract::Extraction) -> Counts {
+        Counts {
+            articles: 1,
+            bytes: doc.text.len(),
+            sentences: ex.sentences,
+            mentions: ex.mentions.len(),
+            assertions: ex.assertions.len(),
+        }
+    }
+
+    fn add(&mut self, o: Counts) {
+        self.articles += o.articles;
+        self.bytes += o.bytes;
+        self.sentences += o.sentences;
+        self.mentions += o.mentions;
+        self.assertions += o.assertions;
+    }
+
+    /// One line on stderr, timed from `started` (pack loading included).
+    fn print(&self, started: std::time::Instant, edges: usize) {
+        let secs = started.elapsed().as_secs_f64();
+        let rss = peak_rss_kb().map_or_else(|| "unknown".to_string(), |kb| format!("{kb} kB"));
+        eprintln!(
+            "stancegraph: stats: articles {} bytes {} sentences {} mentions {} assertions {} edges {} wall {:.3} s {:.2} MB/s peak-rss {}",
+            self.articles,
+            self.bytes,
+            self.sentences,
+            self.mentions,
+            self.assertions,
+            edges,
+            secs,
+            self.bytes as f64 / 1e6 / secs.max(1e-9),
+            rss
+        );
+    }
+}
+
+/// Peak resident set size (VmHWM) in kB, where /proc tells it (Linux).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// Reads packs as (name, text), the name being the path as given.
@@ -156,6 +216,7 @@ enum Outcome {
         stem: String,
         slice: Option<(String, Date, Date)>,
         graph: GraphJson,
+        counts: Counts,
     },
     /// A bad corpus record: reported, skipped.
     Soft(String),
@@ -222,11 +283,15 @@ impl Extractor {
                     ),
                 },
             };
-        let graph = stancegraph::extract_graph(&doc, &self.kb, &self.opts).to_json();
+        let extraction = stancegraph::extract::analyse_with(&doc, &self.kb, &self.opts);
+        let counts = Counts::of(&doc, &extraction);
+        let graph =
+            stancegraph::extract::aggregate(&doc, &self.kb, &extraction, &self.opts).to_json();
         Outcome::Graph {
             stem: doc.id,
             slice,
             graph,
+            counts,
         }
     }
 }
@@ -234,6 +299,8 @@ impl Extractor {
 /// Keeps what the chosen output needs, and nothing more.
 #[derive(Default)]
 struct Collector {
+    /// What `--stats` reports.
+    counts: Counts,
     /// `--output jsonl`: lines go straight to stdout.
     lines: Option<std::io::BufWriter<std::io::Stdout>>,
     /// Set when stdout was closed (`| head`): stop writing, not an error.
@@ -282,6 +349,7 @@ impl Collector {
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
     let kb = Knowledge::with_user_packs(
         &load_packs(&args.actor_packs)?,
         &load_packs(&args.cue_packs)?,
@@ -387,6 +455,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     }
+    let edges = collector.all.as_ref().map_or(0, StanceGraph::edge_count);
     let all = collector.all.take().map(StanceGraph::into_json);
     let opts_export = args.export.options();
     match (&args.out_dir, all) {
@@ -413,6 +482,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
+    if args.stats {
+        collector.counts.print(started, edges);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -423,7 +495,15 @@ fn sink(
     progress: &Progress,
 ) -> Result<()> {
     match done.outcome {
-        Outcome::Graph { stem, slice, graph } => collector.take(stem, slice, graph),
+        Outcome::Graph {
+            stem,
+            slice,
+            graph,
+            counts,
+        } => {
+            collector.counts.add(counts);
+            collector.take(stem, slice, graph)
+        }
         Outcome::Soft(message) => soft.report(progress, &done.origin, &message),
         Outcome::Hard(e) => Err(e),
     }

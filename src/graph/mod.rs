@@ -9,9 +9,10 @@ mod json;
 pub use json::{DocumentJson, EdgeJson, EvidenceJson, GraphJson, NodeJson, SCHEMA};
 
 use crate::model::Relation;
-use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 /// An actor as the graph knows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +79,36 @@ pub struct StanceGraph {
     graph: StableDiGraph<ActorNode, StanceEdge>,
     index: HashMap<String, NodeIndex>,
     documents: BTreeMap<String, DocumentJson>,
+    /// (source, target, relation) → edge: finding an edge by scanning the
+    /// source's edges made merging a corpus slow.
+    edges: HashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
+    /// Fingerprints of the evidence on each edge: a statement whose
+    /// fingerprint is new cannot be a duplicate, so only the rare repeat
+    /// pays for the linear comparison.
+    seen: HashSet<(EdgeIndex, u64)>,
+}
+
+/// A hash of everything `EvidenceJson::eq` compares (0.0 and -0.0 hash
+/// alike because they compare equal).
+fn fingerprint(ev: &EvidenceJson) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    ev.document.hash(&mut h);
+    ev.sentence.hash(&mut h);
+    ev.start.hash(&mut h);
+    ev.end.hash(&mut h);
+    ev.text.hash(&mut h);
+    ev.cue.hash(&mut h);
+    ev.cue_start.hash(&mut h);
+    ev.cue_end.hash(&mut h);
+    ev.event.hash(&mut h);
+    ev.rule.hash(&mut h);
+    let confidence = if ev.confidence == 0.0 {
+        0
+    } else {
+        ev.confidence.to_bits()
+    };
+    confidence.hash(&mut h);
+    h.finish()
 }
 
 impl StanceGraph {
@@ -157,13 +188,8 @@ impl StanceGraph {
         evidence: Vec<EvidenceJson>,
         dedup: bool,
     ) {
-        let existing = self
-            .graph
-            .edges_connecting(s, t)
-            .find(|e| e.weight().relation == relation)
-            .map(|e| e.id());
-        match existing {
-            Some(eix) => {
+        match self.edges.get(&(s, t, relation)) {
+            Some(&eix) => {
                 let edge = &mut self.graph[eix];
                 for ev in evidence {
                     if !dedup || !edge.evidence.contains(&ev) {
@@ -172,9 +198,21 @@ impl StanceGraph {
                 }
             }
             None => {
-                self.graph.add_edge(s, t, StanceEdge { relation, evidence });
+                let eix = self.graph.add_edge(s, t, StanceEdge { relation, evidence });
+                self.edges.insert((s, t, relation), eix);
+                for ev in &self.graph[eix].evidence {
+                    self.seen.insert((eix, fingerprint(ev)));
+                }
             }
         }
+    }
+
+    /// Forgets the lookups of removed edges. Called right after removals,
+    /// before any new edge can reuse a vacant index.
+    fn forget_removed_edges(&mut self) {
+        let graph = &self.graph;
+        self.edges.retain(|_, e| graph.edge_weight(*e).is_some());
+        self.seen.retain(|(e, _)| graph.edge_weight(*e).is_some());
     }
 
     /// Number of actors.
@@ -204,10 +242,14 @@ impl StanceGraph {
                 !keep(&self.graph[ix], degree)
             })
             .collect();
+        let removed = !doomed.is_empty();
         for ix in doomed {
             if let Some(node) = self.graph.remove_node(ix) {
                 self.index.remove(&node.id);
             }
+        }
+        if removed {
+            self.forget_removed_edges();
         }
     }
 

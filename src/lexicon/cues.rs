@@ -386,8 +386,9 @@ impl CueBase {
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
             co_subject.extend(f.co_subject.iter().map(|w| normalize(w).text));
             windows.push((lang, f.negation_window));
+            let lines = super::pack::QuotedLines::new(text);
             for mut rule in file.rule {
-                let line = super::pack::line_of(text, &format!("\"{}\"", rule.id));
+                let line = lines.line(&rule.id);
                 let bad = |what: String, hint: &str| Error::Data {
                     path: name.clone(),
                     line,

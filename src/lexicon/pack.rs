@@ -7,7 +7,7 @@
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Allowed actor kinds.
 pub const KINDS: &[&str] = &[
@@ -273,10 +273,60 @@ pub fn parse_pack(name: &str, text: &str) -> Result<PackFile> {
     })
 }
 
+/// The 1-based line of the first line of `text` that contains `"quoted"`,
+/// or 0: where an entry with that id is, for error messages.
+///
+/// Built in one pass over the pack. Searching the whole file once per entry
+/// made loading the embedded packs quadratic and was most of start-up.
+pub struct QuotedLines<'a> {
+    text: &'a str,
+    first: HashMap<&'a str, usize>,
+}
+
+impl<'a> QuotedLines<'a> {
+    /// Indexes every run between two consecutive `"` on a line.
+    pub fn new(text: &'a str) -> QuotedLines<'a> {
+        let mut first = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let mut quotes = line.match_indices('"').map(|(at, _)| at);
+            let Some(mut open) = quotes.next() else {
+                continue;
+            };
+            for close in quotes {
+                first.entry(&line[open + 1..close]).or_insert(i + 1);
+                open = close;
+            }
+        }
+        QuotedLines { text, first }
+    }
+
+    /// Same as `line_of(text, &format!("\"{quoted}\""))`.
+    pub fn line(&self, quoted: &str) -> usize {
+        if quoted.contains(['"', '\n', '\r']) {
+            return line_of(self.text, &format!("\"{quoted}\""));
+        }
+        self.first.get(quoted).copied().unwrap_or(0)
+    }
+}
+
 /// The 1-based line on which `needle` first appears, or 0.
 pub fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
         .position(|l| l.contains(needle))
         .map(|i| i + 1)
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_lines_agree_with_line_of() {
+        let text = "a = 1\nid = \"gna\"\nx = [\"a\", \"gna\", \"lna\"]\r\nid = \"lna\"\n\"\"\n";
+        let index = QuotedLines::new(text);
+        for q in ["gna", "lna", "a", ", ", "", "hor", "a\"", "x"] {
+            assert_eq!(index.line(q), line_of(text, &format!("\"{q}\"")), "{q:?}");
+        }
+    }
 }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Whole-process measurements that criterion cannot make: start-up, the
+# 1 -> 2 thread speed-up, and peak memory on a 100 MB vs a 1 GB corpus.
+#
+#   bash benches/scale.sh            # start-up and single-thread throughput
+#   SIZES="100 1000" bash benches/scale.sh   # also the 1 GB corpus (slow)
+#
+# Thread and streaming figures need `extract --jobs N --input jsonl
+# --output jsonl` (issue 7); until the binary has them they are skipped
+# with a note. Timings are medians of RUNS whole-process runs, measured
+# with /usr/bin/time -v; on a shared machine, note the load average too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-100}            # corpus sizes in MB (Arabic); 100 and 1000
+WORK=${WORK:-/tmp/stancegraph-scale}
+mkdir -p "$WORK"
+
+cargo build --release --quiet
+cargo build --release --quiet --example gen_corpus
+BIN=target/release/stancegraph
+GEN=target/release/examples/gen_corpus
+
+# median of a column of numbers
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# time_v FIELD CMD...: runs CMD under /usr/bin/time -v, prints FIELD
+# (wall seconds or max RSS kB) of the run.
+run_v() {
+  /usr/bin/time -v "$@" >/dev/null 2>"$WORK/time.txt" || { cat "$WORK/time.txt" >&2; return 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$WORK/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+  echo "$wall $rss"
+}
+
+measure() { # label, then the command; prints median wall and max RSS
+  local label=$1; shift
+  : >"$WORK/runs.txt"
+  for _ in $(seq "$RUNS"); do run_v "$@" >>"$WORK/runs.txt"; done
+  local wall rss
+  wall=$(cut -d' ' -f1 "$WORK/runs.txt" | median)
+  rss=$(cut -d' ' -f2 "$WORK/runs.txt" | sort -n | tail -1)
+  printf '%-40s median wall %8.3f s   peak RSS %8d kB\n' "$label" "$wall" "$rss"
+  echo "$wall" >"$WORK/last_wall"
+}
+
+echo "# load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+
+# Start-up: loading the packs and compiling the matchers, as the difference
+# between extracting a one-line article and printing the version.
+printf 'Libya.\n' >"$WORK/tiny.txt"
+measure "start-up: --version" "$BIN" --version
+v=$(cat "$WORK/last_wall")
+measure "start-up: extract one-line article" "$BIN" extract "$WORK/tiny.txt"
+e=$(cat "$WORK/last_wall")
+echo "start-up (difference): $(echo "($e - $v) * 1000" | bc -l | xargs printf '%.0f') ms"
+
+has() { "$BIN" extract --help | grep -q -- "$1"; }
+
+for mb in $SIZES; do
+  n=$((mb * 300))   # ~3.3 KB per Arabic article
+  dir="$WORK/ar-${mb}mb"
+  jsonl="$WORK/ar-${mb}mb.jsonl"
+  [ -d "$dir" ] || "$GEN" --articles "$n" --lang ar --seed 1 --out "$dir"
+  [ -f "$jsonl" ] || "$GEN" --articles "$n" --lang ar --seed 1 --jsonl --out "$jsonl"
+  bytes=$(du -sb --apparent-size "$dir" | cut -f1)
+  if [ "$mb" -le 100 ]; then
+    measure "extract DIR (${mb} MB, 1 thread)" "$BIN" extract "$dir"
+    w=$(cat "$WORK/last_wall")
+    echo "  end to end: $(echo "$bytes / 1000000 / $w" | bc -l | xargs printf '%.1f') MB/s"
+  fi
+  if has --jobs && has --input; then
+    out=()
+    has "--output <" && "$BIN" extract --help | grep -q jsonl && out=(--output jsonl)
+    for j in 1 2; do
+      measure "extract jsonl ${mb} MB --jobs $j" "$BIN" extract --input jsonl --jobs "$j" "${out[@]}" "$jsonl"
+      eval "w$j=$(cat "$WORK/last_wall")"
+    done
+    echo "  speed-up 1 -> 2 threads: $(echo "$w1 / $w2" | bc -l | xargs printf '%.2f')x (target >= 1.7)"
+  else
+    echo "  (skipped --jobs/--input jsonl: this binary has no such options yet)"
+  fi
+done
+echo "# peak RSS per corpus size is in the lines above: within 10% when streaming"
