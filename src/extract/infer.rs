@@ -509,7 +509,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         // A conjoined verb ("ويقطع", "and thanked") shares the subject of
         // the clause's first verb: the clause's first actor, or the speaker
         // when the sentence opens with a pronoun.
-        if !is_noun && self.is_conjoined(cue) {
+        // English "… to protest": an infinitive of purpose has the subject of
+        // the stance before it, or of the sentence.
+        if !arabic && !is_noun && self.word_before(cue.token_start) == Some("to") {
+            if !previous.is_empty() {
+                return (previous.to_vec(), None);
+            }
+            if let Some(s) = self.main_subject(speaker) {
+                return (s, None);
+            }
+        }
+        // An Arabic conjoined verb with its own subject right after it
+        // ("ورحبت كل من قطر وألمانيا") is verb-first like any other.
+        let own_subject = arabic
+            && self
+                .first_after(cue.end, ce, 2)
+                .is_some_and(|i| !self.is_media(self.mentions[i]));
+        if !is_noun && !own_subject && self.is_conjoined(cue) {
             let starts_pronoun = self
                 .sentence_tokens()
                 .first()
@@ -822,6 +838,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return;
         }
         let mut last_sources: Vec<String> = Vec::new();
+        // Negated cues so far (end, clause start): a negation covers the
+        // verb phrase it opens ("will not hand over its weapons to X").
+        let mut negated_cues: Vec<(usize, usize)> = Vec::new();
         for cue in &self.cues {
             let ri = match cue.kind {
                 CueKind::Rule(ri) | CueKind::Noun(ri) => ri,
@@ -854,7 +873,22 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && c.end <= cue.token_start
                     && c.start >= cs
                     && self.tokens_between(c.end, cue.token_start) <= window
-            });
+            }) || (matches!(cue.kind, CueKind::Rule(_))
+                && negated_cues.iter().any(|&(end, at_clause)| {
+                    at_clause == cs
+                        && end <= cue.token_start
+                        && self.tokens_between(end, cue.token_start) <= 3
+                }));
+            // A cue inside a proper name ("Political Dialogue Forum", "Joint
+            // Military Commission") is part of the name, not a statement.
+            if self.mentions.iter().any(|m| {
+                m.how == How::Name
+                    && m.start <= cue.start
+                    && cue.end <= m.end
+                    && (m.start, m.end) != (cue.start, cue.end)
+            }) {
+                continue;
+            }
             // "… لم يعد ممكناً", "… is out of the question": a negation after
             // the cue in the same clause.
             let negated = negated
@@ -862,6 +896,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     .cues
                     .iter()
                     .any(|c| c.kind == CueKind::NegatorAfter && c.start >= cue.end && c.start < ce);
+            if negated {
+                negated_cues.push((cue.end, cs));
+            }
             let mut relation = rule.relation();
             if negated {
                 match rule.negated {
