@@ -509,6 +509,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         // A conjoined verb ("ويقطع", "and thanked") shares the subject of
         // the clause's first verb: the clause's first actor, or the speaker
         // when the sentence opens with a pronoun.
+        // "من يسلح X", "whoever arms X": an indefinite subject holds no stance.
+        if self
+            .word_before(cue.token_start)
+            .is_some_and(|w| self.ctx.kb.cues.is_indefinite(w))
+        {
+            return (Vec::new(), None);
+        }
         // English "… to protest": an infinitive of purpose has the subject of
         // the stance before it, or of the sentence.
         if !arabic && !is_noun && self.word_before(cue.token_start) == Some("to") {
@@ -1015,6 +1022,25 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         self.target_before(cue.start, &sources)
                     };
+                    // The object may stand past an aside between commas
+                    // ("اتهم باشاغا، في تصريحات نقلتها قناة …، كلاً من
+                    // الإمارات ومصر"): look on, up to the next cue.
+                    if targets.is_empty() && slot == TargetSlot::After && ce < self.sentence.end {
+                        let stop = self
+                            .cues
+                            .iter()
+                            .filter(|c| {
+                                c.start >= ce
+                                    && matches!(
+                                        c.kind,
+                                        CueKind::Rule(_) | CueKind::Noun(_) | CueKind::Speech
+                                    )
+                            })
+                            .map(|c| c.start)
+                            .min()
+                            .unwrap_or(self.sentence.end);
+                        targets = self.targets_after(target_from, stop, &rule.preps_norm, &sources);
+                    }
                     // "He was backed by Britain": a pronoun subject is the
                     // speaker the text is following.
                     if targets.is_empty()

@@ -149,6 +149,9 @@ pub fn find_mentions(
 
     // Pass 2: resolution in document order.
     let mut recent: Vec<String> = Vec::new();
+    // What each resolved mention looked like, for "تلك الميليشيات", "those
+    // militias": a demonstrative points back to the last mention so worded.
+    let mut recent_surfaces: Vec<(String, String)> = Vec::new();
     let mut out = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
         for raw in raws {
@@ -160,7 +163,12 @@ pub fn find_mentions(
                         None
                     } else {
                         match raw.form {
-                            Form::Name => Some((vec![actor.id.clone()], How::Name)),
+                            Form::Name => {
+                                let id =
+                                    demonstrative_referent(text, tokens, &raw, &recent_surfaces)
+                                        .unwrap_or_else(|| actor.id.clone());
+                                Some((vec![id], How::Name))
+                            }
                             Form::People => Some((vec![actor.id.clone()], How::People)),
                             Form::Demonym => Some((vec![actor.id.clone()], How::Demonym)),
                             Form::Capital => (!is_place_use(kb, text, tokens, &raw))
@@ -226,6 +234,9 @@ pub fn find_mentions(
             };
             if how != How::Pair && how != How::Remarks {
                 recent.extend(ids.iter().cloned());
+                for id in &ids {
+                    recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
+                }
             }
             // A person right beside their own organisation ("Russian President
             // Vladimir Putin") is one mention.
@@ -291,6 +302,31 @@ fn pair(kb: &ActorBase, recent: &[String], counts: &HashMap<String, usize>) -> O
         }
     }
     None
+}
+
+/// Demonstratives that point back to an earlier mention by its wording.
+const DEMONSTRATIVES: &[&str] = &["تلك", "هذه", "هاته", "هؤلاء", "those", "these"];
+
+/// "تلك الميليشيات", "those militias": the actor of the last mention whose
+/// wording contains the same noun ("ميليشيات حفتر" → lna), if another actor.
+fn demonstrative_referent(
+    text: &str,
+    tokens: &[Token],
+    raw: &Raw,
+    recent: &[(String, String)],
+) -> Option<String> {
+    let before = previous_word(text, tokens, raw.token_start)?;
+    if !DEMONSTRATIVES.contains(&before) {
+        return None;
+    }
+    let phrase = &text[raw.start..raw.end];
+    let noun = phrase.strip_prefix("ال").unwrap_or(phrase);
+    let noun = noun.strip_prefix("the ").unwrap_or(noun);
+    recent
+        .iter()
+        .rev()
+        .find(|(_, surface)| surface.contains(noun) && surface.as_str() != phrase)
+        .map(|(id, _)| id.clone())
 }
 
 /// Arabic الأخير after a definite noun is an adjective ("الجولة الأخيرة"),

@@ -183,6 +183,10 @@ pub struct Frames {
     /// named subject, so the speaker holds the stance.
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Indefinite subjects ("من يسلح", "whoever"): the verb after them has no
+    /// stance holder.
+    #[serde(default)]
+    pub indefinite: Vec<String>,
     /// Words right before a speech verb that continue the previous speaker
     /// ("the statement said", "he added").
     #[serde(default)]
@@ -261,6 +265,7 @@ pub struct CueBase {
     pronouns: HashSet<String>,
     carry_before: HashSet<String>,
     carry_after: HashSet<String>,
+    indefinite: HashSet<String>,
     co_subject: Vec<String>,
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
@@ -334,6 +339,7 @@ impl CueBase {
         let mut pronouns = HashSet::new();
         let mut carry_before = HashSet::new();
         let mut carry_after = HashSet::new();
+        let mut indefinite = HashSet::new();
         let mut co_subject = Vec::new();
         let mut windows = Vec::new();
         let mut ids = HashSet::new();
@@ -384,6 +390,7 @@ impl CueBase {
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
+            indefinite.extend(f.indefinite.iter().map(|w| normalize(w).text));
             co_subject.extend(f.co_subject.iter().map(|w| normalize(w).text));
             windows.push((lang, f.negation_window));
             let lines = super::pack::QuotedLines::new(text);
@@ -464,6 +471,7 @@ impl CueBase {
             pronouns,
             carry_before,
             carry_after,
+            indefinite,
             co_subject,
             windows,
         })
@@ -497,6 +505,11 @@ impl CueBase {
     /// Whether a speech verb preceded by this word continues the last speaker.
     pub fn carries_before(&self, word: &str) -> bool {
         self.carry_before.contains(word)
+    }
+
+    /// Whether a word is an indefinite subject ("من", "whoever").
+    pub fn is_indefinite(&self, word: &str) -> bool {
+        self.indefinite.contains(word)
     }
 
     /// Whether a speech verb followed by this word continues the last speaker.
