@@ -131,7 +131,11 @@ const CASES: &[Case] = &[
     (
         "قال وزير الخارجية التركي إن بلاده تدعم الحكومة.",
         // "بلاده" (his country) refers back to the minister's state.
-        &[("turkey", "الخارجية التركي"), ("turkey", "بلاده"), ("gna", "الحكومة")],
+        &[
+            ("turkey", "الخارجية التركي"),
+            ("turkey", "بلاده"),
+            ("gna", "الحكومة"),
+        ],
     ),
     ("رفض الأتراك الاتهامات.", &[("turkey", "الأتراك")]),
     ("The Turks denied it.", &[("turkey", "Turks")]),

@@ -428,7 +428,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         // Inside "X, which A accuse of …" the antecedent X is the object, not
         // the subject: it is the subject only when the verb follows the
         // relative pronoun closely ("X, which is backed by", "who accompanied").
-        let antecedent_ok = own.is_none_or(|(ps, _)| self.tokens_between(ps, at) <= 3);
+        let antecedent_ok = own.is_none_or(|(ps, _)| self.tokens_between(ps, at) <= 2);
         (0..self.mentions.len()).rev().find(|&i| {
             let m = self.mentions[i];
             m.start < at
@@ -1022,10 +1022,47 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         self.target_before(cue.start, &sources)
                     };
+                    // "X, which UN experts accused of …": in a relative clause
+                    // with its own subject, the antecedent is the object.
+                    if slot == TargetSlot::After && relation != Relation::NegotiatesWith {
+                        if let Some(a) = self.antecedent_of(cue.start) {
+                            let subject_inside =
+                                self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+                                    self.mentions.iter().any(|m| {
+                                        m.start >= ps && m.start < cue.start && self.eligible(m)
+                                    })
+                                });
+                            if subject_inside {
+                                targets = self
+                                    .ids_of(&[a])
+                                    .into_iter()
+                                    .filter(|id| !sources.contains(id))
+                                    .collect();
+                            }
+                        }
+                    }
+                    // An object pronoun right after the verb ("rejected it")
+                    // is the object: no actor further on takes its place.
+                    if self
+                        .word_after(cue.end)
+                        .is_some_and(|w| matches!(w, "it" | "them" | "him" | "her"))
+                    {
+                        targets.clear();
+                    }
                     // The object may stand past an aside between commas
                     // ("اتهم باشاغا، في تصريحات نقلتها قناة …، كلاً من
                     // الإمارات ومصر"): look on, up to the next cue.
-                    if targets.is_empty() && slot == TargetSlot::After && ce < self.sentence.end {
+                    // Only when the clause names no actor after the cue at all:
+                    // "X التابع لـ X، … Y" has its object, the holder itself.
+                    let clause_has_actor = self
+                        .mentions
+                        .iter()
+                        .any(|m| m.token_start >= target_from && m.start < ce && self.eligible(m));
+                    if targets.is_empty()
+                        && slot == TargetSlot::After
+                        && ce < self.sentence.end
+                        && !clause_has_actor
+                    {
                         let stop = self
                             .cues
                             .iter()
