@@ -508,62 +508,48 @@ impl ActorBase {
                     .collect(),
             });
             let t = Target::Actor(i);
-            let names = [&a.en, &a.ar].into_iter().filter(|s| !s.is_empty());
-            for name in names.chain(a.aliases_en.iter()).chain(a.aliases_ar.iter()) {
-                add(
-                    &mut builder,
-                    &mut payloads,
-                    &mut claims,
-                    name,
-                    &a.id,
-                    file,
-                    loc.line_of(name),
-                    t,
+            let labels: Vec<&String> = [&a.en, &a.ar]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            // Each list of names with the form its names take.
+            let forms: [(Vec<&String>, Form); 4] = [
+                (
+                    labels
+                        .into_iter()
+                        .chain(&a.aliases_en)
+                        .chain(&a.aliases_ar)
+                        .collect(),
                     Form::Name,
-                )
-                .unwrap_or_else(|e| errs.push(e));
-            }
-            for name in a.capital_en.iter().chain(a.capital_ar.iter()) {
-                add(
-                    &mut builder,
-                    &mut payloads,
-                    &mut claims,
-                    name,
-                    &a.id,
-                    file,
-                    loc.line_of(name),
-                    t,
+                ),
+                (
+                    a.capital_en.iter().chain(&a.capital_ar).collect(),
                     Form::Capital,
-                )
-                .unwrap_or_else(|e| errs.push(e));
-            }
-            for name in a.demonym_en.iter().chain(a.demonym_ar.iter()) {
-                add(
-                    &mut builder,
-                    &mut payloads,
-                    &mut claims,
-                    name,
-                    &a.id,
-                    file,
-                    loc.line_of(name),
-                    t,
+                ),
+                (
+                    a.demonym_en.iter().chain(&a.demonym_ar).collect(),
                     Form::Demonym,
-                )
-                .unwrap_or_else(|e| errs.push(e));
-            }
-            for name in a.people_en.iter().chain(a.people_ar.iter()) {
-                add(
-                    &mut builder,
-                    &mut payloads,
-                    &mut claims,
-                    name,
-                    &a.id,
-                    file,
-                    loc.line_of(name),
-                    t,
+                ),
+                (
+                    a.people_en.iter().chain(&a.people_ar).collect(),
                     Form::People,
-                )
-                .unwrap_or_else(|e| errs.push(e));
+                ),
+            ];
+            for (names, form) in forms {
+                for name in names {
+                    add(
+                        &mut builder,
+                        &mut payloads,
+                        &mut claims,
+                        name,
+                        &a.id,
+                        file,
+                        loc.line_of(name),
+                        t,
+                        form,
+                    )
+                    .unwrap_or_else(|e| errs.push(e));
+                }
             }
         }
         let mut out_persons = Vec::new();
