@@ -82,7 +82,7 @@ impl View {
             .filter(|e| {
                 self.relations
                     .as_ref()
-                    .map_or(true, |rs| rs.contains(&e.relation))
+                    .is_none_or(|rs| rs.contains(&e.relation))
             })
             .collect();
         let mut keep: Option<BTreeSet<&str>> = None;
@@ -119,7 +119,7 @@ impl View {
             .collect();
         let nodes = nodes
             .into_iter()
-            .filter(|n| keep.as_ref().map_or(true, |k| k.contains(n.id.as_str())))
+            .filter(|n| keep.as_ref().is_none_or(|k| k.contains(n.id.as_str())))
             .filter(|n| {
                 !filtering
                     || touched.contains(n.id.as_str())

@@ -89,7 +89,7 @@ pub fn normalize(original: &str) -> NormText {
         fold(c, &mut buf);
         let span = (at as u32, (at + c.len_utf8()) as u32);
         text.push_str(&buf);
-        src.extend(std::iter::repeat(span).take(buf.len()));
+        src.extend(std::iter::repeat_n(span, buf.len()));
     }
     NormText {
         text,
