@@ -1,7 +1,10 @@
 //! `stancegraph extract`.
 
 use super::export_args::{ExportArgs, FormatArg};
-use super::io::{expand_inputs, read_input, write_atomic, write_stdout};
+use super::io::{
+    expand_inputs, interrupted, parse_size, read_input, read_limited, write_atomic, write_stdout,
+    Input,
+};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use stancegraph::export::{self, Format};
@@ -57,6 +60,10 @@ pub struct ExtractArgs {
     /// Refuse to overwrite existing output files.
     #[arg(long)]
     no_clobber: bool,
+    /// Largest article read, in bytes (K, M, G suffixes; at most 4G - 1).
+    /// A larger one is refused unread with an error; the rest go on.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_bytes: u64,
 }
 
 fn load_packs(paths: &[PathBuf]) -> Result<Vec<(String, String)>> {
@@ -95,31 +102,31 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         all_nodes: args.all_nodes,
     };
     let inputs = expand_inputs(&args.paths)?;
-    // Extract everything before writing anything: an error leaves no output.
+    // Extract everything before writing anything. An article that cannot be
+    // read or decoded is a soft error: reported, skipped, and the run ends
+    // with exit code 2; when no article is left nothing is written at all.
     let mut graphs: Vec<(String, GraphJson)> = Vec::new();
-    for path in &inputs {
-        let bytes = read_input(path)?;
-        let stem = if path.as_os_str() == "-" {
-            "stdin".to_string()
-        } else {
-            path.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "article".into())
-        };
-        let doc = stancegraph::read_document(&stem, &path.display().to_string(), &bytes, lang)?;
-        let graph = stancegraph::extract_graph(&doc, &kb, &opts);
-        graphs.push((stem, graph.to_json()));
+    let mut failed = 0usize;
+    for input in &inputs {
+        if interrupted() {
+            return Ok(interrupted_exit("no output was written"));
+        }
+        match extract_one(input, &kb, lang, &opts, args.max_bytes) {
+            Ok(pair) => graphs.push(pair),
+            Err(err) => {
+                failed += 1;
+                report(&err);
+            }
+        }
+    }
+    if graphs.is_empty() {
+        return Ok(ExitCode::from(2));
     }
     let all = stancegraph::graph::merge(&graphs.iter().map(|(_, g)| g.clone()).collect::<Vec<_>>());
     let opts_export = args.export.options();
     match &args.output {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), super::io::io_reason(&e)))?;
             let draw = export::dot_available();
-            if !draw {
-                eprintln!("stancegraph: dot: Graphviz is not installed, so no .svg is written; install it (apt-get install graphviz) for diagrams");
-            }
             // Render everything first, then write: a failure leaves no half set.
             let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
             for (stem, g) in graphs
@@ -143,7 +150,27 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                     }
                 }
             }
-            for (path, bytes) in files {
+            if args.no_clobber {
+                // Refuse before writing any file, so a refusal leaves no half set.
+                if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
+                    anyhow::bail!(
+                        "{}: already exists; remove it or drop --no-clobber",
+                        path.display()
+                    );
+                }
+            }
+            std::fs::create_dir_all(dir)
+                .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), super::io::io_reason(&e)))?;
+            if !draw {
+                eprintln!("stancegraph: dot: Graphviz is not installed, so no .svg is written; install it (apt-get install graphviz) for diagrams");
+            }
+            let total = files.len();
+            for (n, (path, bytes)) in files.into_iter().enumerate() {
+                if interrupted() {
+                    return Ok(interrupted_exit(&format!(
+                        "{n} of {total} files written, each one whole"
+                    )));
+                }
                 write_atomic(&path, &bytes, args.no_clobber)?;
             }
         }
@@ -157,5 +184,46 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads, decodes and extracts one article.
+fn extract_one(
+    input: &Input,
+    kb: &Knowledge,
+    lang: Option<Lang>,
+    opts: &Options,
+    max_bytes: u64,
+) -> Result<(String, GraphJson)> {
+    let path = match input {
+        Input::File(p) => p,
+        Input::Bad(msg) => anyhow::bail!("{msg}"),
+    };
+    let bytes = read_limited(path, max_bytes)?;
+    let stem = if path.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "article".into())
+    };
+    let doc = stancegraph::read_document(&stem, &path.display().to_string(), &bytes, lang)?;
+    let graph = stancegraph::extract_graph(&doc, kb, opts);
+    Ok((stem, graph.to_json()))
+}
+
+/// Prints a soft error the way `cli::run` prints a fatal one.
+fn report(err: &anyhow::Error) {
+    let msg = format!("{err:#}");
+    eprintln!("stancegraph: {}", msg.lines().next().unwrap_or(""));
+}
+
+/// Exit code 130 (128 + SIGINT), as shells expect after Ctrl-C.
+fn interrupted_exit(what: &str) -> ExitCode {
+    eprintln!("stancegraph: interrupted; {what}");
+    ExitCode::from(130)
 }
