@@ -27,7 +27,7 @@ pub enum Error {
         hint: String,
     },
     /// A data file (actor pack, cue pack, graph JSON) is malformed.
-    #[error("{path}:{line}: {what}; {hint}")]
+    #[error("{path}{}: {what}; {hint}", line_suffix(*.line))]
     Data {
         /// The file (or the name of an embedded pack).
         path: String,
@@ -50,3 +50,13 @@ pub enum Error {
 
 /// Shorthand used across the library.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// `:line` for a known line, nothing for 0 (a whole-file problem), so the
+/// message never names a line that does not exist.
+fn line_suffix(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(":{line}")
+    }
+}

@@ -11,6 +11,8 @@
 //!       ─resolve─▶ actors in context ─infer─▶ assertions ─aggregate─▶ StanceGraph
 //! ```
 #![warn(missing_docs)]
+// Input-dependent code must return errors, not panic; tests opt out locally.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod corpus;
 pub mod diff;

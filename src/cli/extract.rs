@@ -110,6 +110,10 @@ pub struct ExtractArgs {
     /// Refuse to overwrite existing output files.
     #[arg(long)]
     no_clobber: bool,
+    /// Largest article read, in bytes (K, M, G suffixes; at most 4G - 1).
+    /// A larger one is refused unread with an error.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = super::io::parse_size)]
+    max_bytes: u64,
     /// Worker threads (0: one per core). The output is the same for any N.
     #[arg(short, long, default_value_t = 0)]
     jobs: usize,
@@ -231,6 +235,7 @@ struct Extractor {
     lang: Option<Lang>,
     date: Option<String>,
     by: Option<SliceBy>,
+    max_bytes: u64,
 }
 
 impl Extractor {
@@ -256,7 +261,26 @@ impl Extractor {
     }
 
     fn file(&self, path: &Path) -> Result<Outcome> {
+        if path.as_os_str() != "-" {
+            if let Ok(meta) = std::fs::metadata(path) {
+                if meta.is_file() && meta.len() > self.max_bytes {
+                    anyhow::bail!(
+                        "{}: article is {} bytes, over the --max-bytes limit of {}; split it or raise --max-bytes",
+                        path.display(),
+                        meta.len(),
+                        self.max_bytes
+                    );
+                }
+            }
+        }
         let bytes = read_input(path)?;
+        if bytes.len() as u64 > self.max_bytes {
+            anyhow::bail!(
+                "{}: article is over the --max-bytes limit of {}; split it or raise --max-bytes",
+                path.display(),
+                self.max_bytes
+            );
+        }
         let stem = if path.as_os_str() == "-" {
             "stdin".to_string()
         } else {
@@ -390,6 +414,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         lang,
         date: args.date.clone(),
         by,
+        max_bytes: args.max_bytes,
     };
 
     let mut collector = Collector::default();

@@ -3,6 +3,7 @@
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Expands PATHS into article files: files as given, directories into their
 /// `*.txt`/`*.html`/`*.htm` files sorted by name, `-` as stdin.
@@ -84,10 +85,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8], no_clobber: bool) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| anyhow::anyhow!("{}: {}", dir.display(), io_reason(&e)))?;
     tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_reason(&e)))?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_reason(&e.error)))?;
+    if interrupted() {
+        // Dropping `tmp` removes it: the previous file stays as it was.
+        anyhow::bail!(
+            "{}: interrupted; the previous file is unchanged",
+            path.display()
+        );
+    }
+    if no_clobber {
+        // persist_noclobber closes the race between the check above and here.
+        tmp.persist_noclobber(path).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {}; remove it or drop --no-clobber",
+                path.display(),
+                io_reason(&e.error)
+            )
+        })?;
+    } else {
+        tmp.persist(path)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_reason(&e.error)))?;
+    }
     Ok(())
+}
+
+/// Set by the SIGINT handler; writes check it before each rename.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Installs the SIGINT (Ctrl-C) handler that sets [`INTERRUPTED`]. Without
+/// it the default action kills the process in the middle of a write and
+/// leaves a temporary file behind; with it the run stops before the next
+/// file is put in place.
+pub fn install_interrupt_handler() {
+    // An error means a handler is already installed: nothing to do then.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
+/// Whether Ctrl-C was pressed.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
@@ -113,4 +150,30 @@ pub fn write_json_stdout<T: serde::Serialize>(value: &T) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(anyhow::anyhow!("-: {}", io_reason(&e))),
     }
+}
+
+/// Parses a size such as `67108864`, `64M`, `64MiB`, `1G` (powers of 1024).
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size; expected bytes like 65536, 64K, 64M or 1G"))?;
+    let mult: u64 = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("unknown size unit '{unit}'; expected K, M or G")),
+    };
+    let bytes = n
+        .checked_mul(mult)
+        .ok_or_else(|| format!("'{s}' is too large"))?;
+    if bytes == 0 || bytes > u64::from(u32::MAX) {
+        return Err(format!(
+            "'{s}' is out of range; expected 1 byte to 4G - 1 (offsets are 32-bit)"
+        ));
+    }
+    Ok(bytes)
 }

@@ -1,7 +1,8 @@
 //! clap definitions and dispatch; the library does the work.
 //!
 //! Exit codes: 0 success; 1 differences found (`diff`); 2 error (bad input,
-//! bad data, I/O). Diagnostics go to stderr as `stancegraph: <path>: <what>`.
+//! bad data, I/O); 130 interrupted (Ctrl-C). Diagnostics go to stderr as
+//! `stancegraph: <path>[:line]: <what>; <hint>`, one line each.
 
 mod actors;
 mod diff;
@@ -26,7 +27,11 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 success; 1 differences found (diff); 2 error (bad input, bad data, I/O)."
+    after_help = "Exit codes: 0 success; 1 differences found (diff); 2 error (bad input, bad data, I/O; \
+                  with several articles the good ones are still written); 130 interrupted.\n\
+                  Limits: articles over --max-bytes (default 64M) are refused unread; sentences \
+                  over 2000 bytes are cut into chunks at clause or word boundaries for the rules.\n\
+                  Outputs are written to a temporary file and renamed, so a file is never half-written."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -56,6 +61,8 @@ enum Command {
 /// Parses arguments, runs the command, maps errors to exit code 2.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    io::install_interrupt_handler();
+    io::install_interrupt_handler();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Render(args) => render::run(args),

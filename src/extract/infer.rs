@@ -839,6 +839,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     }
 
     fn run_rules(&self, speaker: Option<&[String]>, out: &mut Vec<Assertion>) {
+        // Statements of earlier sentences carry other evidence (sentence index
+        // and offsets), so duplicates can only come from this sentence: check
+        // only those, or a 50k-sentence article costs O(n²) comparisons.
+        let first_here = out.len();
         let text = self.text();
         let sentence_text = text[self.sentence.start..self.sentence.end].trim_end();
         if sentence_text.ends_with('?') || sentence_text.ends_with('؟') {
@@ -1204,7 +1208,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     target: t,
                     evidence: evidence.clone(),
                 };
-                if !out.contains(&a) {
+                if !out[first_here..].contains(&a) {
                     out.push(a);
                 }
             }

@@ -10,7 +10,7 @@ pub use mentions::{find_mentions, How, Mention, INERT_KINDS, UNLISTED_PREFIX};
 use crate::graph::{ActorNode, Assertion, DocumentJson, EdgeJson, EvidenceJson, StanceGraph};
 use crate::lexicon::Knowledge;
 use crate::model::{Document, Relation};
-use crate::text::{normalize, segment, tokenize};
+use crate::text::{normalize, segment, tokenize, Sentence};
 use std::collections::BTreeMap;
 
 /// What to do with persons.
@@ -57,7 +57,7 @@ pub fn analyse(doc: &Document, kb: &Knowledge) -> Extraction {
 pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extraction {
     let norm = normalize(&doc.text);
     let tokens = tokenize(&norm.text);
-    let sentences = segment(&norm.text);
+    let sentences = split_long_sentences(&norm.text, segment(&norm.text), MAX_SENTENCE_BYTES);
     let mentions = find_mentions(
         &kb.actors,
         &doc.text,
@@ -82,6 +82,98 @@ pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extractio
         assertions,
         sentences: sentences.len(),
     }
+}
+
+/// Longest sentence, in bytes of the normalised text, that the rules see
+/// whole. The rules look at windows of a few tokens around each cue, so a
+/// longer "sentence" is nearly always a run of text with no stops (a scraped
+/// page, a table, a list) and reading it whole only costs time. Longer
+/// sentences are cut into chunks, never skipped: see [`split_long_sentences`].
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Cuts every sentence longer than `max` bytes into chunks of at most `max`
+/// bytes: whole clauses where they fit, else at the last whitespace before
+/// the limit, else (one giant word) at the last char boundary. Each chunk is
+/// a sentence of its own for the rules, so a stance across a cut is missed
+/// but nothing is dropped and the run time stays linear in the text.
+pub fn split_long_sentences(text: &str, sentences: Vec<Sentence>, max: usize) -> Vec<Sentence> {
+    if sentences.iter().all(|s| s.end - s.start <= max) {
+        return sentences;
+    }
+    let max = max.max(8);
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if s.end - s.start <= max {
+            out.push(s);
+            continue;
+        }
+        // Pieces no longer than `max`: clauses, with long clauses cut.
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        for &(a, b) in &s.clauses {
+            let mut a = a;
+            while b - a > max {
+                let cut = cut_point(text, a, a + max);
+                pieces.push((a, cut));
+                a = cut;
+            }
+            if a < b {
+                pieces.push((a, b));
+            }
+        }
+        // Greedily pack consecutive pieces into chunks of at most `max`.
+        let mut chunk: Vec<(usize, usize)> = Vec::new();
+        for p in pieces {
+            if let (Some(first), Some(_)) = (chunk.first(), chunk.last()) {
+                if p.1 - first.0 > max {
+                    push_chunk(text, &mut out, std::mem::take(&mut chunk));
+                }
+            }
+            chunk.push(p);
+        }
+        push_chunk(text, &mut out, chunk);
+    }
+    out
+}
+
+/// The last whitespace (or, failing that, char boundary) in `(from, limit]`.
+fn cut_point(text: &str, from: usize, limit: usize) -> usize {
+    let limit = limit.min(text.len());
+    let window = text.get(from..limit).unwrap_or("");
+    if let Some((i, c)) = window
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| i > 0 && c.is_whitespace())
+    {
+        return from + i + c.len_utf8();
+    }
+    (from + 1..=limit)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(limit)
+}
+
+fn push_chunk(text: &str, out: &mut Vec<Sentence>, clauses: Vec<(usize, usize)>) {
+    let (Some(first), Some(last)) = (clauses.first(), clauses.last()) else {
+        return;
+    };
+    let (start, end) = (first.0, last.1);
+    // Trim whitespace so a chunk's span is tight like a segmented sentence.
+    let slice = &text[start..end];
+    let s = start + (slice.len() - slice.trim_start().len());
+    let e = end - (slice.len() - slice.trim_end().len());
+    if s >= e {
+        return;
+    }
+    let clauses = clauses
+        .into_iter()
+        .map(|(a, b)| (a.max(s), b.min(e)))
+        .filter(|(a, b)| a < b)
+        .collect();
+    out.push(Sentence {
+        start: s,
+        end: e,
+        clauses,
+    });
 }
 
 /// Aggregates one document's statements into its graph.

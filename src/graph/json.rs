@@ -161,8 +161,17 @@ impl GraphJson {
                 }
             }
             if !(0.0..=1.0).contains(&edge.confidence) {
+                // {:e} keeps 1e300 from printing as 300 digits.
+                let shown = if edge.confidence.abs() < 1e6 {
+                    edge.confidence.to_string()
+                } else {
+                    format!("{:e}", edge.confidence)
+                };
                 return Err(bad(
-                    format!("edge confidence {} out of range", edge.confidence),
+                    format!(
+                        "edge {} {} {} has confidence {shown} out of range",
+                        edge.source, edge.relation, edge.target
+                    ),
                     "expected a number from 0 to 1",
                 ));
             }

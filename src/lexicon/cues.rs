@@ -5,6 +5,7 @@
 //! own example sentences, which a test runs (see `tests/rules.rs`).
 
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
+use super::pack::one_line;
 use crate::error::{Error, Result};
 use crate::model::{Lang, Relation};
 use crate::text::normalize;
@@ -352,7 +353,7 @@ impl CueBase {
                 Error::Data {
                     path: name.clone(),
                     line,
-                    what: e.message().to_string(),
+                    what: one_line(e.message()),
                     hint: "expected a cue pack (see docs/PACKS.md)".into(),
                 }
             })?;

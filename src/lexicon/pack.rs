@@ -267,7 +267,7 @@ pub fn parse_pack(name: &str, text: &str) -> Result<PackFile> {
         Error::Data {
             path: name.to_string(),
             line,
-            what: e.message().to_string(),
+            what: one_line(e.message()),
             hint: "expected an actor pack (see docs/PACKS.md)".into(),
         }
     })
@@ -315,6 +315,17 @@ pub fn line_of(text: &str, needle: &str) -> usize {
         .position(|l| l.contains(needle))
         .map(|i| i + 1)
         .unwrap_or(0)
+}
+
+/// A parser message on one line: toml puts what it expected on a second
+/// line, and the CLI prints only the first line of an error.
+pub(crate) fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 #[cfg(test)]

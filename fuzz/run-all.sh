@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECS seconds (default 600), one after another,
+# one process each (the machine has 2 shared cores). Logs go to
+# fuzz/logs/<target>.log; crashes to fuzz/artifacts/<target>/.
+set -u
+cd "$(dirname "$0")"
+SECS=${SECS:-600}
+mkdir -p logs
+for t in ${TARGETS:-extract text graph packs}; do
+  mkdir -p corpus/$t
+  case $t in
+    text|extract) len=16384 ;;
+    *) len=8192 ;;
+  esac
+  cargo +nightly fuzz run -O -s none "$t" "corpus/$t" -- \
+    -max_total_time="$SECS" -max_len="$len" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+    >"logs/$t.log" 2>&1
+  echo "$t exit=$?" >>logs/summary.txt
+done
