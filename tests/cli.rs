@@ -38,25 +38,31 @@ fn directory_without_articles_is_an_error() {
 }
 
 #[test]
-fn one_bad_file_leaves_no_output_at_all() {
+fn one_bad_file_is_reported_and_the_rest_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("a.txt"), "Turkey backs the GNA.").unwrap();
     std::fs::write(dir.path().join("b.txt"), "").unwrap();
     let out_dir = dir.path().join("out");
-    sg().arg("extract")
+    let run = sg()
+        .arg("extract")
         .arg(dir.path())
         .arg("-o")
         .arg(&out_dir)
         .assert()
         .code(2);
-    let leftovers: Vec<_> = std::fs::read_dir(&out_dir)
-        .map(|d| d.count())
-        .into_iter()
-        .collect();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(stderr.contains("b.txt: empty article"), "{stderr}");
     assert!(
-        leftovers.iter().all(|&n| n == 0),
-        "partial output left: {leftovers:?}"
+        out_dir.join("a.json").exists(),
+        "the good article is written"
     );
+    assert!(!out_dir.join("b.json").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind");
 }
 
 #[test]

@@ -224,8 +224,6 @@ enum Outcome {
     },
     /// A bad corpus record: reported, skipped.
     Soft(String),
-    /// A file that cannot be read or decoded: stops the run.
-    Hard(anyhow::Error),
 }
 
 /// Everything a worker needs, shared read-only by all of them.
@@ -243,7 +241,12 @@ impl Extractor {
         match item {
             Item::File(path) => {
                 let origin = path.display().to_string();
-                let outcome = self.file(&path).unwrap_or_else(Outcome::Hard);
+                // One bad article is reported and skipped; the rest go on
+                // and the run ends with exit 2 (like ripgrep's soft errors).
+                let outcome = self.file(&path).unwrap_or_else(|e| {
+                    let msg = format!("{e:#}");
+                    Outcome::Soft(msg.lines().next().unwrap_or("").to_string())
+                });
                 Done { origin, outcome }
             }
             Item::Record(line) => {
@@ -262,6 +265,18 @@ impl Extractor {
 
     fn file(&self, path: &Path) -> Result<Outcome> {
         if path.as_os_str() != "-" {
+            if path.is_dir() {
+                anyhow::bail!(
+                    "{}: is a directory; expected an article file",
+                    path.display()
+                );
+            }
+            if std::fs::symlink_metadata(path).is_ok() && !path.exists() {
+                anyhow::bail!(
+                    "{}: dangling symlink; expected an article file",
+                    path.display()
+                );
+            }
             if let Ok(meta) = std::fs::metadata(path) {
                 if meta.is_file() && meta.len() > self.max_bytes {
                     anyhow::bail!(
@@ -276,7 +291,7 @@ impl Extractor {
         let bytes = read_input(path)?;
         if bytes.len() as u64 > self.max_bytes {
             anyhow::bail!(
-                "{}: article is over the --max-bytes limit of {}; split it or raise --max-bytes",
+                "{}: article is more than {} bytes; split it or raise --max-bytes",
                 path.display(),
                 self.max_bytes
             );
@@ -484,6 +499,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let all = collector.all.take().map(StanceGraph::into_json);
     let opts_export = args.export.options();
     match (&args.out_dir, all) {
+        // Every article failed: write nothing, not even an empty graph.
+        (_, Some(all)) if all.documents.is_empty() && soft.count() > 0 => {}
         (Some(dir), Some(all)) => {
             write_dir(dir, &collector, &all, by, &opts_export, args.no_clobber)?
         }
@@ -500,11 +517,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         _ => {}
     }
     if soft.count() > 0 {
-        eprintln!(
-            "stancegraph: {} bad record{} skipped",
-            soft.count(),
-            if soft.count() == 1 { "" } else { "s" }
-        );
+        // Each bad article was named on its own line; a corpus also gets a count.
+        if args.input == InputArg::Jsonl {
+            eprintln!(
+                "stancegraph: {} bad record{} skipped",
+                soft.count(),
+                if soft.count() == 1 { "" } else { "s" }
+            );
+        }
         return Ok(ExitCode::from(2));
     }
     if args.stats {
@@ -530,7 +550,6 @@ fn sink(
             collector.take(stem, slice, graph)
         }
         Outcome::Soft(message) => soft.report(progress, &done.origin, &message),
-        Outcome::Hard(e) => Err(e),
     }
 }
 

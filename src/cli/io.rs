@@ -20,11 +20,13 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map_err(|e| anyhow::anyhow!("{}: {}", p.display(), io_reason(&e)))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
+                // Everything named like an article is kept, files or not:
+                // a directory or a dangling link called x.txt is reported
+                // when it is read, not dropped silently.
                 .filter(|f| {
-                    f.is_file()
-                        && f.extension()
-                            .and_then(|x| x.to_str())
-                            .is_some_and(|x| matches!(x, "txt" | "html" | "htm"))
+                    f.extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| matches!(x, "txt" | "html" | "htm"))
                 })
                 .collect();
             files.sort();
@@ -45,11 +47,14 @@ pub fn expand_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// A lower-case reason for an I/O error, without the OS error number.
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "no such file or directory; check the path".into(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check the permissions of the file and its directory".into()
+        }
         _ => {
             let s = e.to_string();
-            s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+            let s = s.split(" (os error").next().unwrap_or(&s).to_lowercase();
+            format!("{s}; check the path and the disk")
         }
     }
 }

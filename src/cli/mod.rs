@@ -73,6 +73,12 @@ pub fn run() -> ExitCode {
         Command::Merge(args) => merge::run(args),
         Command::Timeline(args) => timeline::run(args),
     };
+    if io::interrupted() {
+        eprintln!(
+            "stancegraph: interrupted; files already in place are whole, nothing was half-written"
+        );
+        return ExitCode::from(130);
+    }
     match result {
         Ok(code) => code,
         Err(err) => {

@@ -264,11 +264,18 @@ impl SoftErrors {
 
     /// Reports `origin: message`; an error when failing fast.
     pub fn report(&mut self, progress: &Progress, origin: &str, message: &str) -> Result<()> {
+        // A message that already names its file (a decode error with its
+        // byte offset) is printed as it is.
+        let line = if message.starts_with(origin) {
+            message.to_string()
+        } else {
+            format!("{origin}: {message}")
+        };
         if self.fail_fast {
-            anyhow::bail!("{origin}: {message}");
+            anyhow::bail!("{line}");
         }
         self.count += 1;
-        progress.warn(&format!("stancegraph: {origin}: {message}"));
+        progress.warn(&format!("stancegraph: {line}"));
         Ok(())
     }
 
