@@ -149,6 +149,7 @@ pub fn find_mentions(
 
     // Pass 2: resolution in document order.
     let mut recent: Vec<String> = Vec::new();
+    let mut recent_sentence: Vec<usize> = Vec::new();
     // What each resolved mention looked like, for "تلك الميليشيات", "those
     // militias": a demonstrative points back to the last mention so worded.
     let mut recent_surfaces: Vec<(String, String)> = Vec::new();
@@ -209,7 +210,7 @@ pub fn find_mentions(
                         .map(|id| (vec![id], How::Context))
                 }
                 Target::Reference(RefKind::Pair) => {
-                    pair(kb, &recent, &counts).map(|ids| (ids, How::Pair))
+                    pair(kb, &recent, &recent_sentence, si, &counts).map(|ids| (ids, How::Pair))
                 }
                 Target::Reference(RefKind::Latter) => {
                     if is_adjective_use(text, tokens, &raw) {
@@ -234,6 +235,7 @@ pub fn find_mentions(
             };
             if how != How::Pair && how != How::Remarks {
                 recent.extend(ids.iter().cloned());
+                recent_sentence.extend(ids.iter().map(|_| si));
                 for id in &ids {
                     recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
                 }
@@ -275,11 +277,39 @@ fn dominant(counts: &BTreeMap<usize, usize>) -> Option<usize> {
 
 /// "The two sides": the two most recently named distinct actors of the side
 /// kinds; failing that, the two most mentioned in the article.
-fn pair(kb: &ActorBase, recent: &[String], counts: &HashMap<String, usize>) -> Option<Vec<String>> {
+fn pair(
+    kb: &ActorBase,
+    recent: &[String],
+    recent_sentence: &[usize],
+    sentence: usize,
+    counts: &HashMap<String, usize>,
+) -> Option<Vec<String>> {
     let is_side = |id: &str| {
         kb.actor(id)
             .is_some_and(|a| SIDE_KINDS.contains(&a.kind.as_str()))
     };
+    // The sides named in this sentence and the one before; when more than
+    // two, the two the article is most about ("both sides" after a list
+    // that also names a parliament's speaker is still the LNA and the GNA).
+    let mut window: Vec<(usize, &String)> = Vec::new();
+    for (k, id) in recent.iter().enumerate().rev() {
+        if recent_sentence.get(k).is_some_and(|&s| s + 1 >= sentence)
+            && is_side(id)
+            && !window.iter().any(|(_, w)| *w == id)
+        {
+            window.push((k, id));
+        }
+    }
+    if window.len() >= 2 {
+        window.sort_by(|a, b| {
+            let ca = counts.get(a.1).copied().unwrap_or(0);
+            let cb = counts.get(b.1).copied().unwrap_or(0);
+            cb.cmp(&ca).then(b.0.cmp(&a.0))
+        });
+        let mut two = vec![window[0].1.clone(), window[1].1.clone()];
+        two.sort();
+        return Some(two);
+    }
     let mut found: Vec<String> = Vec::new();
     for id in recent.iter().rev() {
         if is_side(id) && !found.contains(id) {
