@@ -126,7 +126,7 @@ fn check_of_a_missing_file_is_an_error() {
         .args(["actors", "check", "no/such/pack.toml"])
         .assert()
         .code(2)
-        .stderr("stancegraph: no/such/pack.toml: no such file or directory\n");
+        .stderr("stancegraph: no/such/pack.toml: no such file or directory; check the path\n");
 }
 
 #[test]
