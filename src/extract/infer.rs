@@ -509,10 +509,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         // A conjoined verb ("ويقطع", "and thanked") shares the subject of
         // the clause's first verb: the clause's first actor, or the speaker
         // when the sentence opens with a pronoun.
-        // "من يسلح X", "whoever arms X": an indefinite subject holds no stance.
-        if self
-            .word_before(cue.token_start)
-            .is_some_and(|w| self.ctx.kb.cues.is_indefinite(w))
+        // "من يسلح X", "whoever arms X": an indefinite subject holds no stance
+        // (before a noun, من is the preposition "from").
+        if !is_noun
+            && self
+                .word_before(cue.token_start)
+                .is_some_and(|w| self.ctx.kb.cues.is_indefinite(w))
         {
             return (Vec::new(), None);
         }
@@ -669,7 +671,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let candidates: Vec<usize> = (0..self.mentions.len())
             .filter(|&i| {
                 let m = self.mentions[i];
-                m.token_start >= from
+                // A mention that starts on the cue and runs past it is
+                // after it too: "للمحتل التركي" is one mention of turkey.
+                (m.token_start >= from || (m.start < from && m.end > from))
                     && m.start < limit
                     && self.eligible(m)
                     && !m.ids.iter().all(|id| exclude.contains(id))
@@ -1149,7 +1153,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                             parties.clear();
                         }
                     } else if sources.len() >= 2 {
-                        parties = sources.clone();
+                        // "X and Y signed an agreement with Z": each with Z;
+                        // without a "with", the subjects with each other.
+                        let with = self.prep_targets(target_from, ce, &rule.preps_norm, &sources);
+                        if with.is_empty() || rule.preps_norm.is_empty() {
+                            parties = sources.clone();
+                        } else {
+                            for s in &sources {
+                                for t in &with {
+                                    pairs.push((s.clone(), t.clone()));
+                                }
+                            }
+                        }
                     } else {
                         let targets =
                             self.targets_after(target_from, ce, &rule.preps_norm, &sources);
