@@ -325,8 +325,20 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if cue.kind != CueKind::Speech {
                 continue;
             }
+            // "…، مؤكداً أن", ", saying": the speaker is the subject the
+            // sentence opens with; without one near its start (a pronoun
+            // subject), whoever spoke before.
             if cue.circumstantial {
-                return self.main_subject(previous.as_deref());
+                let opening = (0..self.mentions.len()).find(|&i| {
+                    let m = self.mentions[i];
+                    m.start < cue.start
+                        && self.eligible(m)
+                        && self.tokens_between(self.sentence.start, m.token_start) <= 3
+                });
+                return match opening {
+                    Some(i) => Some(self.ids_of(&self.expand_forward(i))),
+                    None => previous,
+                };
             }
             let (cs, _) = self.clause_of(cue.start);
             let before = self.word_before(cue.token_start);

@@ -370,9 +370,14 @@ impl CueBase {
             let f = &file.frames;
             let mut frame = |words: &[String], kind: CueKind| {
                 for w in words {
+                    // "~مؤكداً", "~saying": a participle of the sentence's subject.
+                    let (circ, w) = match w.strip_prefix('~') {
+                        Some(rest) => (true, rest),
+                        None => (false, w.as_str()),
+                    };
                     for phrase in expand_cue(w) {
                         payloads.push(kind);
-                        circumstantial.push(false);
+                        circumstantial.push(circ);
                         builder.add(&phrase, payloads.len() - 1, edge);
                     }
                 }
