@@ -296,17 +296,26 @@ impl ActorBase {
             };
             let mut seen_here = HashSet::new();
             let mut lines = IdLines::new(source.text);
-            for a in pack.actor {
-                let line = lines.next_line(&a.id);
-                if !seen_here.insert(a.id.clone()) {
-                    errs.push(data_error(
-                        &source.name,
-                        line,
-                        format!("duplicate id '{}'", a.id),
-                        "expected each id once per pack",
-                    ));
-                    continue;
+            // The line of a new id in this pack, or None (and an error) for
+            // an id the pack already used. A later pack may reuse an id: that
+            // entry then replaces the earlier one.
+            let mut fresh_id = |id: &str, errs: &mut Vec<Error>| -> Option<usize> {
+                let line = lines.next_line(id);
+                if seen_here.insert(id.to_string()) {
+                    return Some(line);
                 }
+                errs.push(data_error(
+                    &source.name,
+                    line,
+                    format!("duplicate id '{id}'"),
+                    "expected each id once per pack",
+                ));
+                None
+            };
+            for a in pack.actor {
+                let Some(line) = fresh_id(&a.id, &mut errs) else {
+                    continue;
+                };
                 actors.retain(|x| x.entry.id != a.id);
                 persons.retain(|x| x.entry.id != a.id);
                 actors.push(Located {
@@ -317,16 +326,9 @@ impl ActorBase {
                 });
             }
             for p in pack.person {
-                let line = lines.next_line(&p.id);
-                if !seen_here.insert(p.id.clone()) {
-                    errs.push(data_error(
-                        &source.name,
-                        line,
-                        format!("duplicate id '{}'", p.id),
-                        "expected each id once per pack",
-                    ));
+                let Some(line) = fresh_id(&p.id, &mut errs) else {
                     continue;
-                }
+                };
                 actors.retain(|x| x.entry.id != p.id);
                 persons.retain(|x| x.entry.id != p.id);
                 persons.push(Located {
