@@ -640,6 +640,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
+    /// "the UN-backed government": an actor glued by a hyphen to the word
+    /// after it modifies the noun that follows; the noun is the object.
+    fn is_compound_modifier(&self, m: &Mention) -> bool {
+        let rest = &self.text()[m.end..self.sentence.end];
+        rest.strip_prefix('-')
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+    }
+
     /// Like [`Self::targets_after`], but only when a preposition introduces
     /// an actor in the range.
     fn prep_targets(
@@ -689,6 +697,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && m.start < limit
                     && self.eligible(m)
                     && !m.ids.iter().all(|id| exclude.contains(id))
+                    && !self.is_compound_modifier(m)
             })
             .collect();
         let mut idx: Vec<usize> = Vec::new();
