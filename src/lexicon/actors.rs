@@ -783,24 +783,9 @@ impl ActorBase {
             case_sensitive,
             framing_matcher: framing_builder.build(),
             framing_payloads,
-            locative: locative
-                .en
-                .iter()
-                .chain(locative.ar.iter())
-                .map(|w| normalize(w).text)
-                .collect(),
-            agent_words: agent_nouns
-                .en
-                .iter()
-                .chain(agent_nouns.ar.iter())
-                .map(|w| normalize(w).text)
-                .collect(),
-            modifier_words: agent_nouns
-                .modifiers_en
-                .iter()
-                .chain(agent_nouns.modifiers_ar.iter())
-                .map(|w| normalize(w).text)
-                .collect(),
+            locative: norm_set(&locative.en, &locative.ar),
+            agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
+            modifier_words: norm_set(&agent_nouns.modifiers_en, &agent_nouns.modifiers_ar),
             unlisted_heads_ar: norm_list(&unlisted.heads_ar),
             unlisted_heads_en: norm_list(&unlisted.heads_en),
             unlisted_generic: norm_list(&unlisted.generic_ar)
@@ -851,4 +836,9 @@ impl ActorBase {
     pub fn is_locative(&self, word: &str) -> bool {
         self.locative.contains(word)
     }
+}
+
+/// The normalised words of an English and an Arabic list, as one set.
+fn norm_set(en: &[String], ar: &[String]) -> HashSet<String> {
+    en.iter().chain(ar).map(|w| normalize(w).text).collect()
 }
