@@ -7,7 +7,7 @@ use super::pack::{
 };
 use crate::error::{Error, Result};
 use crate::text::normalize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// What a matched phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,22 +174,48 @@ struct Located<'a, T> {
     file: String,
     /// Line of the entry's `id = "…"`.
     line: usize,
-    /// The pack's text, to find the line of a name inside the entry.
+    /// The pack's text from the start of the id line on, to find the line
+    /// of a name inside the entry without rescanning the lines before it
+    /// (once per name, that made loading the packs quadratic).
     text: &'a str,
 }
 
-impl<T> Located<'_, T> {
+impl<'a, T> Located<'a, T> {
     /// The line of `"value"` inside this entry (its first line on or after
+    /// the id line, before the next table), else the id line.
+    fn line_of(&self, value: &str) -> usize {
+        self.spot().line_of(value)
+    }
+
+    fn spot(&self) -> Spot<'a> {
+        Spot {
+            text: self.text,
+            line: self.line,
+        }
+    }
+}
+
+/// Where an entry is, so that the line of one of its names can be worked
+/// out when an error message needs it, and only then.
+#[derive(Clone, Copy)]
+struct Spot<'a> {
+    /// The pack's text from the entry's id line on.
+    text: &'a str,
+    /// The id line.
+    line: usize,
+}
+
+impl Spot<'_> {
+    /// For names that are not written in an entry of their own.
+    const NOWHERE: Spot<'static> = Spot { text: "", line: 0 };
+
+    /// The line of `"value"` inside the entry (its first line on or after
     /// the id line, before the next table), else the id line.
     fn line_of(&self, value: &str) -> usize {
         let quoted = format!("{value:?}");
         let plain = format!("\"{value}\"");
-        for (i, l) in self
-            .text
-            .lines()
-            .enumerate()
-            .skip(self.line.saturating_sub(1))
-        {
+        let first = self.line.max(1);
+        for (i, l) in (first - 1..).zip(self.text.lines()) {
             if i + 1 > self.line && l.trim_start().starts_with('[') && !l.contains('"') {
                 break;
             }
@@ -203,38 +229,43 @@ impl<T> Located<'_, T> {
 
 /// The lines of `id = "…"` in a pack, handed out in order so that a
 /// duplicate id points at its second occurrence.
-struct IdLines {
-    lines: Vec<(usize, String)>,
-    used: Vec<bool>,
+struct IdLines<'a> {
+    text: &'a str,
+    /// For each id, its (line, byte offset of the line) in file order.
+    lines: HashMap<String, VecDeque<(usize, usize)>>,
 }
 
-impl IdLines {
-    fn new(text: &str) -> IdLines {
-        let lines: Vec<(usize, String)> = text
-            .lines()
-            .enumerate()
-            .filter_map(|(i, l)| {
-                let rest = l.trim_start().strip_prefix("id")?.trim_start();
-                let value = rest.strip_prefix('=')?.trim();
-                let value = value.split('#').next().unwrap_or("").trim();
-                let value = value.trim_matches(|c| c == '"' || c == '\'');
-                Some((i + 1, value.to_string()))
-            })
-            .collect();
-        let used = vec![false; lines.len()];
-        IdLines { lines, used }
+impl<'a> IdLines<'a> {
+    fn new(text: &'a str) -> IdLines<'a> {
+        let mut lines: HashMap<String, VecDeque<(usize, usize)>> = HashMap::new();
+        let mut offset = 0;
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            let at = offset;
+            offset += l.len();
+            let Some(rest) = l.trim_start().strip_prefix("id") else {
+                continue;
+            };
+            let Some(value) = rest.trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let value = value.split('#').next().unwrap_or("").trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            lines
+                .entry(value.to_string())
+                .or_default()
+                .push_back((i + 1, at));
+        }
+        IdLines { text, lines }
     }
 
-    /// The first unused `id = "id"` line, or 0 when there is none (an
-    /// inline table, say).
-    fn next_line(&mut self, id: &str) -> usize {
-        for (k, (line, value)) in self.lines.iter().enumerate() {
-            if !self.used[k] && value == id {
-                self.used[k] = true;
-                return *line;
-            }
+    /// The first unused `id = "id"` line and the pack's text from that line
+    /// on, or line 0 and the whole text when there is none (an inline
+    /// table, say).
+    fn next_line(&mut self, id: &str) -> (usize, &'a str) {
+        match self.lines.get_mut(id).and_then(VecDeque::pop_front) {
+            Some((line, at)) => (line, self.text.get(at..).unwrap_or(self.text)),
+            None => (0, self.text),
         }
-        0
     }
 }
 
@@ -286,6 +317,9 @@ impl ActorBase {
         let mut locative = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
         let mut arena: HashSet<String> = HashSet::new();
+        // Actor and person ids share one name space; contexts have their own.
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen_contexts: HashSet<String> = HashSet::new();
         for source in sources {
             let pack: PackFile = match parse_pack(&source.name, source.text) {
                 Ok(pack) => pack,
@@ -299,10 +333,10 @@ impl ActorBase {
             // The line of a new id in this pack, or None (and an error) for
             // an id the pack already used. A later pack may reuse an id: that
             // entry then replaces the earlier one.
-            let mut fresh_id = |id: &str, errs: &mut Vec<Error>| -> Option<usize> {
-                let line = lines.next_line(id);
+            let mut fresh_id = |id: &str, errs: &mut Vec<Error>| -> Option<(usize, &str)> {
+                let (line, text) = lines.next_line(id);
                 if seen_here.insert(id.to_string()) {
-                    return Some(line);
+                    return Some((line, text));
                 }
                 errs.push(data_error(
                     &source.name,
@@ -313,39 +347,47 @@ impl ActorBase {
                 None
             };
             for a in pack.actor {
-                let Some(line) = fresh_id(&a.id, &mut errs) else {
+                let Some((line, text)) = fresh_id(&a.id, &mut errs) else {
                     continue;
                 };
-                actors.retain(|x| x.entry.id != a.id);
-                persons.retain(|x| x.entry.id != a.id);
+                // Searching the lists only for an id an earlier pack used
+                // keeps loading linear in the number of entries.
+                if !seen.insert(a.id.clone()) {
+                    actors.retain(|x| x.entry.id != a.id);
+                    persons.retain(|x| x.entry.id != a.id);
+                }
                 actors.push(Located {
                     entry: a,
                     file: source.name.clone(),
                     line,
-                    text: source.text,
+                    text,
                 });
             }
             for p in pack.person {
-                let Some(line) = fresh_id(&p.id, &mut errs) else {
+                let Some((line, text)) = fresh_id(&p.id, &mut errs) else {
                     continue;
                 };
-                actors.retain(|x| x.entry.id != p.id);
-                persons.retain(|x| x.entry.id != p.id);
+                if !seen.insert(p.id.clone()) {
+                    actors.retain(|x| x.entry.id != p.id);
+                    persons.retain(|x| x.entry.id != p.id);
+                }
                 persons.push(Located {
                     entry: p,
                     file: source.name.clone(),
                     line,
-                    text: source.text,
+                    text,
                 });
             }
             for c in pack.context {
-                let line = lines.next_line(&c.id);
-                contexts.retain(|x| x.entry.id != c.id);
+                let (line, text) = lines.next_line(&c.id);
+                if !seen_contexts.insert(c.id.clone()) {
+                    contexts.retain(|x| x.entry.id != c.id);
+                }
                 contexts.push(Located {
                     entry: c,
                     file: source.name.clone(),
                     line,
-                    text: source.text,
+                    text,
                 });
             }
             arena.extend(pack.arena.iter().cloned());
@@ -403,10 +445,10 @@ impl ActorBase {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn compile(
-        actors: Vec<Located<ActorEntry>>,
-        persons: Vec<Located<PersonEntry>>,
-        contexts: Vec<Located<ContextEntry>>,
+    fn compile<'a>(
+        actors: Vec<Located<'a, ActorEntry>>,
+        persons: Vec<Located<'a, PersonEntry>>,
+        contexts: Vec<Located<'a, ContextEntry>>,
         framings: Vec<super::pack::FramingEntry>,
         references: Vec<super::pack::ReferenceEntry>,
         agent_nouns: AgentNouns,
@@ -415,17 +457,17 @@ impl ActorBase {
         errs: &mut Vec<Error>,
     ) -> ActorBase {
         let mut index = HashMap::new();
-        let mut claims: HashMap<String, (String, String, usize)> = HashMap::new();
+        let mut claims: HashMap<String, (String, String, Spot<'a>, String)> = HashMap::new();
         let mut builder = PhraseMatcherBuilder::default();
         let mut payloads: Vec<(Target, Form)> = Vec::new();
         let mut case_sensitive: Vec<bool> = Vec::new();
         let mut add = |builder: &mut PhraseMatcherBuilder,
                        payloads: &mut Vec<(Target, Form)>,
-                       claims: &mut HashMap<String, (String, String, usize)>,
+                       claims: &mut HashMap<String, (String, String, Spot<'a>, String)>,
                        name: &str,
                        owner: &str,
                        file: &str,
-                       line: usize,
+                       spot: Spot<'a>,
                        target: Target,
                        form: Form|
          -> Result<()> {
@@ -433,25 +475,29 @@ impl ActorBase {
             if key.trim().is_empty() {
                 return Err(data_error(
                     file,
-                    line,
+                    spot.line_of(name),
                     format!("empty name for '{owner}'"),
                     "expected a non-empty name",
                 ));
             }
             // Capitals and demonyms may repeat across forms of one owner.
             let claim_key = format!("{key}\u{1}{}", matches!(form, Form::Demonym) as u8);
-            if let Some((other, other_file, other_line)) = claims.get(&claim_key) {
+            if let Some((other, other_file, other_spot, other_name)) = claims.get(&claim_key) {
                 if other != owner {
+                    let other_line = other_spot.line_of(other_name);
                     return Err(data_error(
                         file,
-                        line,
+                        spot.line_of(name),
                         format!("alias '{name}' of '{owner}' is already claimed by '{other}' ({other_file}:{other_line})"),
                         "expected each alias to name one actor",
                     ));
                 }
                 return Ok(());
             }
-            claims.insert(claim_key, (owner.to_string(), file.to_string(), line));
+            claims.insert(
+                claim_key,
+                (owner.to_string(), file.to_string(), spot, name.to_string()),
+            );
             // Short all-capital acronyms (US, IS, AU) must match in capitals,
             // or the pronoun "us" would be the United States.
             let trimmed = name.trim();
@@ -546,7 +592,7 @@ impl ActorBase {
                         name,
                         &a.id,
                         file,
-                        loc.line_of(name),
+                        loc.spot(),
                         t,
                         form,
                     )
@@ -633,7 +679,7 @@ impl ActorBase {
                     name,
                     &p.id,
                     file,
-                    loc.line_of(name),
+                    loc.spot(),
                     Target::Person(i),
                     Form::Name,
                 )
@@ -676,7 +722,7 @@ impl ActorBase {
                     name,
                     &c.id,
                     file,
-                    loc.line_of(name),
+                    loc.spot(),
                     Target::Context(i),
                     Form::Name,
                 )
@@ -707,7 +753,7 @@ impl ActorBase {
                     name,
                     &format!("reference:{}", r.kind),
                     "references",
-                    0,
+                    Spot::NOWHERE,
                     Target::Reference(kind),
                     Form::Name,
                 )
@@ -727,7 +773,7 @@ impl ActorBase {
                 name,
                 "agent-noun",
                 "agent_nouns",
-                0,
+                Spot::NOWHERE,
                 Target::AgentNoun,
                 Form::Name,
             )
@@ -749,7 +795,7 @@ impl ActorBase {
                 name,
                 "modifier",
                 "agent_nouns",
-                0,
+                Spot::NOWHERE,
                 Target::Modifier,
                 Form::Name,
             )
