@@ -7,6 +7,12 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// Extraction and merging allocate many small strings and vectors per
+/// article and free them soon after; mimalloc's size-class pages make that
+/// markedly cheaper than glibc's malloc (see docs/PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     cli::run()
 }

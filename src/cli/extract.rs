@@ -376,11 +376,14 @@ impl Collector {
                 .2
                 .merge(&graph);
         }
-        if let Some(all) = &mut self.all {
-            all.merge(&graph);
-        }
-        if let Some(articles) = &mut self.articles {
-            articles.push((stem, graph));
+        match (&mut self.all, &mut self.articles) {
+            (Some(all), Some(articles)) => {
+                all.merge(&graph);
+                articles.push((stem, graph));
+            }
+            (Some(all), None) => all.merge_owned(graph),
+            (None, Some(articles)) => articles.push((stem, graph)),
+            (None, None) => {}
         }
         Ok(())
     }

@@ -69,14 +69,14 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
     match args.input {
         MergeInput::Json => {
             for path in &args.graphs {
-                all.merge(&read_graph(path)?);
+                all.merge_owned(read_graph(path)?);
             }
         }
         MergeInput::Jsonl => {
             for line in Lines::new(&args.graphs) {
                 let line = line?;
                 match GraphLine::parse(&line.bytes) {
-                    Ok(gl) => all.merge(&gl.graph),
+                    Ok(gl) => all.merge_owned(gl.graph),
                     Err(e) => soft.report(
                         &progress,
                         &format!("{}:{}", line.path, line.line),

@@ -275,55 +275,72 @@ impl StanceGraph {
     /// accounted for by other documents are added when any such document is
     /// new. See `docs/MERGE.md`.
     pub fn merge(&mut self, other: &GraphJson) {
-        let mut fresh_docs: Vec<&DocumentJson> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for d in &other.documents {
-            if !self.has_document(&d.sha256) && seen.insert(d.sha256.as_str()) {
-                fresh_docs.push(d);
+        self.merge_owned(other.clone());
+    }
+
+    /// [`StanceGraph::merge`] taking the graph by value: its statements are
+    /// moved, not copied, which is most of the cost of merging a corpus.
+    pub fn merge_owned(&mut self, other: GraphJson) {
+        let mut fresh = vec![false; other.documents.len()];
+        {
+            let mut seen = HashSet::new();
+            for (d, is_fresh) in other.documents.iter().zip(&mut fresh) {
+                *is_fresh = !self.has_document(&d.sha256) && seen.insert(d.sha256.as_str());
             }
         }
-        let fresh_ids: std::collections::HashSet<&str> =
-            fresh_docs.iter().map(|d| d.id.as_str()).collect();
-        let unrecorded_fresh = fresh_docs.iter().any(|d| d.mentions.is_empty());
+        let fresh_docs = || {
+            other
+                .documents
+                .iter()
+                .zip(&fresh)
+                .filter(|(_, f)| **f)
+                .map(|(d, _)| d)
+        };
+        let fresh_ids: HashSet<String> = fresh_docs().map(|d| d.id.clone()).collect();
+        let unrecorded_fresh = fresh_docs().any(|d| d.mentions.is_empty());
         // Sums of the per-document records, once per merge rather than per node.
-        let fresh_recorded = recorded_mentions(fresh_docs.iter().copied());
+        let fresh_recorded = owned_sums(recorded_mentions(fresh_docs()));
         let all_recorded = if unrecorded_fresh {
-            recorded_mentions(other.documents.iter())
+            owned_sums(recorded_mentions(other.documents.iter()))
         } else {
             HashMap::new()
         };
-        for d in &fresh_docs {
-            self.add_document((*d).clone());
+        let GraphJson {
+            documents,
+            nodes,
+            edges,
+            ..
+        } = other;
+        for (d, is_fresh) in documents.into_iter().zip(fresh) {
+            if is_fresh {
+                self.add_document(d);
+            }
         }
-        for n in &other.nodes {
-            let mut mentions = fresh_recorded.get(n.id.as_str()).copied().unwrap_or(0);
+        for n in nodes {
+            let mut mentions = fresh_recorded.get(&n.id).copied().unwrap_or(0);
             if unrecorded_fresh {
-                let known = all_recorded.get(n.id.as_str()).copied().unwrap_or(0);
+                let known = all_recorded.get(&n.id).copied().unwrap_or(0);
                 mentions += n.mentions.saturating_sub(known);
             }
             self.upsert_node(ActorNode {
-                id: n.id.clone(),
-                label: n.label.clone(),
-                labels: n.labels.clone(),
-                kind: n.kind.clone(),
+                id: n.id,
+                label: n.label,
+                labels: n.labels,
+                kind: n.kind,
                 mentions,
             });
         }
-        for e in &other.edges {
-            let evidence: Vec<EvidenceJson> = e
-                .evidence
-                .iter()
-                .filter(|ev| fresh_ids.contains(ev.document.as_str()))
-                .cloned()
-                .collect();
-            if evidence.is_empty() {
+        for mut e in edges {
+            e.evidence
+                .retain(|ev| fresh_ids.contains(ev.document.as_str()));
+            if e.evidence.is_empty() {
                 continue;
             }
             let (Some(&s), Some(&t)) = (self.index.get(&e.source), self.index.get(&e.target))
             else {
                 continue;
             };
-            self.add_evidence(s, t, e.relation, evidence, false);
+            self.add_evidence(s, t, e.relation, e.evidence, false);
         }
     }
 
@@ -408,6 +425,10 @@ impl StanceGraph {
         graph.merge(json);
         graph
     }
+}
+
+fn owned_sums(sums: HashMap<&str, u32>) -> HashMap<String, u32> {
+    sums.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// Mentions per actor id summed over the documents' own records.
