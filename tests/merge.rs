@@ -151,3 +151,40 @@ fn cli_merge_of_a_broken_file_names_it() {
         .code(2)
         .stderr(predicate::str::contains("bad.json:1: invalid graph JSON"));
 }
+
+/// Parsing runs on a pool while merging runs in input order: every sample's
+/// graph line, with bad lines between them, gives the same bytes and the
+/// same error report for one thread and for several.
+#[test]
+fn cli_merge_is_the_same_for_any_jobs() {
+    let mut input = String::new();
+    for (i, name) in ["ar-pro-gna", "ar-pro-lna", "ar-wire", "en-wire"]
+        .iter()
+        .enumerate()
+    {
+        let g = extract(&samples().join(format!("{name}.txt")));
+        let parsed: GraphJson = serde_json::from_slice(&g).unwrap();
+        input.push_str(&stancegraph::corpus::GraphLine::line(name, &parsed));
+        if i % 2 == 0 {
+            input.push_str("{\"id\":\"broken\"\n");
+        }
+    }
+    let run = |jobs: &str| {
+        bin()
+            .args(["merge", "--input", "jsonl", "--jobs", jobs, "-"])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("-:2: invalid graph line"));
+    let merged: GraphJson = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(merged.documents.len(), 4);
+    for jobs in ["2", "3"] {
+        let other = run(jobs);
+        assert_eq!(other.status.code(), Some(2));
+        assert_eq!(other.stdout, one.stdout, "--jobs {jobs}");
+        assert_eq!(other.stderr, one.stderr, "--jobs {jobs}");
+    }
+}

@@ -1,7 +1,7 @@
 //! `stancegraph merge`: many graphs into one, the reducer of a corpus run.
 
 use super::io::{read_input, write_atomic, write_json_stdout, write_stdout};
-use super::stream::{Lines, Progress, SoftErrors};
+use super::stream::{Lines, Pool, Progress, SoftErrors};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use stancegraph::corpus::GraphLine;
@@ -46,6 +46,10 @@ pub struct MergeArgs {
     /// Refuse to overwrite an existing output file.
     #[arg(long)]
     no_clobber: bool,
+    /// Threads that parse graphs while the main one merges (0: one per
+    /// core). The result is the same for any N.
+    #[arg(short, long, default_value_t = 0)]
+    jobs: usize,
 }
 
 /// Reads a whole graph JSON file (or stdin).
@@ -66,25 +70,34 @@ pub fn run(args: MergeArgs) -> Result<ExitCode> {
     let mut all = StanceGraph::new();
     let progress = Progress::hidden();
     let mut soft = SoftErrors::new(args.fail_fast);
+    // Parsing is most of the cost: the pool parses one window of graphs
+    // while the previous window is merged, in input order.
+    let pool = Pool::new(args.jobs)?;
     match args.input {
-        MergeInput::Json => {
-            for path in &args.graphs {
-                all.merge_owned(read_graph(path)?);
-            }
-        }
-        MergeInput::Jsonl => {
-            for line in Lines::new(&args.graphs) {
-                let line = line?;
-                match GraphLine::parse(&line.bytes) {
-                    Ok(gl) => all.merge_owned(gl.graph),
-                    Err(e) => soft.report(
-                        &progress,
-                        &format!("{}:{}", line.path, line.line),
-                        &e.to_string(),
-                    )?,
+        MergeInput::Json => pool.run(
+            args.graphs.iter().map(Ok),
+            |path| read_graph(path),
+            |graph| {
+                all.merge_owned(graph?);
+                Ok(())
+            },
+            &progress,
+        )?,
+        MergeInput::Jsonl => pool.run(
+            Lines::new(&args.graphs),
+            |line| {
+                let parsed = GraphLine::parse(&line.bytes);
+                (line.path, line.line, parsed)
+            },
+            |(path, line, parsed)| match parsed {
+                Ok(gl) => {
+                    all.merge_owned(gl.graph);
+                    Ok(())
                 }
-            }
-        }
+                Err(e) => soft.report(&progress, &format!("{path}:{line}"), &e.to_string()),
+            },
+            &progress,
+        )?,
     }
     let merged = all.into_json();
     match (&args.output, args.format) {
