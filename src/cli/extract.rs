@@ -501,24 +501,28 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let edges = collector.all.as_ref().map_or(0, StanceGraph::edge_count);
     let all = collector.all.take().map(StanceGraph::into_json);
     let opts_export = args.export.options();
-    match (&args.out_dir, all) {
+    match (&args.out_dir, &all) {
         // Every article failed: write nothing, not even an empty graph.
         (_, Some(all)) if all.documents.is_empty() && soft.count() > 0 => {}
         (Some(dir), Some(all)) => {
-            write_dir(dir, &collector, &all, by, &opts_export, args.no_clobber)?
+            write_dir(dir, &collector, all, by, &opts_export, args.no_clobber)?
         }
         // The common corpus case, streamed without a filtered copy or a
         // whole-file string: the merged graph is most of the memory.
         (None, Some(all)) if format == Format::Json && opts_export.view == Default::default() => {
-            write_json_stdout(&all)?;
+            write_json_stdout(all)?;
         }
         (None, Some(all)) => {
-            for o in export::export(&all, format, &opts_export)? {
+            for o in export::export(all, format, &opts_export)? {
                 write_stdout(&o.bytes)?;
             }
         }
         _ => {}
     }
+    // The process ends right after: freeing a corpus's worth of small
+    // strings one by one would only cost time.
+    std::mem::forget(all);
+    std::mem::forget(collector.articles.take());
     if soft.count() > 0 {
         // Each bad article was named on its own line; a corpus also gets a count.
         if args.input == InputArg::Jsonl {
