@@ -9,6 +9,11 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use stancegraph::text::{normalize, segment, tokenize};
 
+/// The allocator of the `stancegraph` binary, so the text engine costs here
+/// what it costs there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SENTENCES: &[&str] = &[
     "أعلن المتحدث باسم الجيش أن القوات تواصل تقدمها نحو العاصمة",
     "رحبت الحكومة بدعوة الأمم المتحدة إلى استئناف الحوار في جنيف",
