@@ -2,18 +2,17 @@
 # Whole-process measurements that criterion cannot make: start-up, the
 # 1 -> 2 thread speed-up, and peak memory on a 100 MB vs a 1 GB corpus.
 #
-#   bash benches/scale.sh            # start-up and single-thread throughput
-#   SIZES="100 1000" bash benches/scale.sh   # also the 1 GB corpus (slow)
+#   bash benches/scale.sh                    # start-up, 10 MB and 100 MB
+#   SIZES="100 1000" bash benches/scale.sh   # flat memory: 100 MB vs 1 GB (slow)
+#   MERGE_ARTICLES=100000 RUNS=3 bash benches/scale.sh   # also merge 100k graphs
 #
-# Thread and streaming figures need `extract --jobs N --input jsonl
-# --output jsonl` (issue 7); until the binary has them they are skipped
-# with a note. Timings are medians of RUNS whole-process runs, measured
-# with /usr/bin/time -v; on a shared machine, note the load average too.
+# Timings are medians of RUNS whole-process runs, measured with
+# /usr/bin/time -v; on a shared machine, note the load average too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
-SIZES=${SIZES:-100}            # corpus sizes in MB (Arabic); 100 and 1000
+SIZES=${SIZES:-10 100}         # corpus sizes in MB (Arabic); 100 and 1000 for memory
 WORK=${WORK:-/tmp/stancegraph-scale}
 mkdir -p "$WORK"
 
@@ -57,30 +56,37 @@ measure "start-up: extract one-line article" "$BIN" extract "$WORK/tiny.txt"
 e=$(cat "$WORK/last_wall")
 echo "start-up (difference): $(echo "($e - $v) * 1000" | bc -l | xargs printf '%.0f') ms"
 
-has() { "$BIN" extract --help | grep -q -- "$1"; }
+# bytes of article text in a JSONL corpus (what gen_corpus reports)
+text_bytes() { python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$1"; }
 
 for mb in $SIZES; do
-  n=$((mb * 300))   # ~3.3 KB per Arabic article
-  dir="$WORK/ar-${mb}mb"
+  n=$((mb * 300))   # ~3.1 KB per Arabic article
   jsonl="$WORK/ar-${mb}mb.jsonl"
-  [ -d "$dir" ] || "$GEN" --articles "$n" --lang ar --seed 1 --out "$dir"
   [ -f "$jsonl" ] || "$GEN" --articles "$n" --lang ar --seed 1 --jsonl --out "$jsonl"
-  bytes=$(du -sb --apparent-size "$dir" | cut -f1)
-  if [ "$mb" -le 100 ]; then
-    measure "extract DIR (${mb} MB, 1 thread)" "$BIN" extract "$dir"
-    w=$(cat "$WORK/last_wall")
-    echo "  end to end: $(echo "$bytes / 1000000 / $w" | bc -l | xargs printf '%.1f') MB/s"
-  fi
-  if has --jobs && has --input; then
-    out=()
-    has "--output <" && "$BIN" extract --help | grep -q jsonl && out=(--output jsonl)
+  bytes=$(text_bytes "$jsonl")
+  # The mapper: one graph line per article, memory flat in the corpus size.
+  for j in 1 2; do
+    measure "extract --output jsonl ${mb} MB --jobs $j" "$BIN" extract --input jsonl --output jsonl --jobs "$j" "$jsonl"
+    eval "w$j=$(cat "$WORK/last_wall")"
+    echo "  $(echo "$bytes / 1000000 / $(cat "$WORK/last_wall") / $j" | bc -l | xargs printf '%.1f') MB/s per thread"
+  done
+  echo "  speed-up 1 -> 2 threads (mapper): $(echo "$w1 / $w2" | bc -l | xargs printf '%.2f')x (target >= 1.7)"
+  if [ "$mb" -le 10 ]; then
+    # One merged graph: the merge and the final JSON are serial.
     for j in 1 2; do
-      measure "extract jsonl ${mb} MB --jobs $j" "$BIN" extract --input jsonl --jobs "$j" "${out[@]}" "$jsonl"
-      eval "w$j=$(cat "$WORK/last_wall")"
+      measure "extract, merged graph, ${mb} MB --jobs $j" "$BIN" extract --input jsonl --jobs "$j" "$jsonl"
+      eval "m$j=$(cat "$WORK/last_wall")"
     done
-    echo "  speed-up 1 -> 2 threads: $(echo "$w1 / $w2" | bc -l | xargs printf '%.2f')x (target >= 1.7)"
-  else
-    echo "  (skipped --jobs/--input jsonl: this binary has no such options yet)"
+    echo "  speed-up 1 -> 2 threads (merged): $(echo "$m1 / $m2" | bc -l | xargs printf '%.2f')x"
   fi
 done
-echo "# peak RSS per corpus size is in the lines above: within 10% when streaming"
+echo "# peak RSS per corpus size is in the mapper lines above: within 10% when streaming"
+
+# Merging 100k single-article graphs, whole process: parse, merge, write.
+if [ -n "${MERGE_ARTICLES:-}" ]; then
+  src="$WORK/ar-merge-${MERGE_ARTICLES}.jsonl"
+  lines="$WORK/graphs-${MERGE_ARTICLES}.jsonl"
+  [ -f "$src" ] || "$GEN" --articles "$MERGE_ARTICLES" --lang ar --seed 1 --jsonl --out "$src"
+  [ -f "$lines" ] || "$BIN" extract --input jsonl --output jsonl "$src" >"$lines"
+  measure "merge ${MERGE_ARTICLES} graph lines --jobs 2" "$BIN" merge --input jsonl --jobs 2 "$lines"
+fi
