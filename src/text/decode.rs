@@ -147,25 +147,31 @@ fn is_binary_control(c: char) -> bool {
 /// happens to be valid UTF-8). `base` shifts the reported offset past a BOM;
 /// for UTF-16 it is only a hint, since offsets are of the decoded text.
 fn check_controls(text: &str, path: &str, base: usize) -> Result<()> {
-    let mut first = None;
-    let mut controls = 0usize;
-    let mut total = 0usize;
-    for (at, c) in text.char_indices() {
-        total += 1;
-        if is_binary_control(c) {
-            controls += 1;
-            first.get_or_insert(at);
-        }
+    // Every binary control is one ASCII byte, and UTF-8 never uses ASCII
+    // bytes inside a multi-byte char, so bytes can be counted instead of
+    // decoded chars: a char starts at every byte that is no continuation.
+    let bytes = text.as_bytes();
+    let controls = bytes
+        .iter()
+        .filter(|&&b| is_binary_control(char::from(b)))
+        .count();
+    if controls == 0 {
+        return Ok(());
     }
-    match first {
-        Some(at) if controls * 20 > total => Err(error(
+    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let first = bytes
+        .iter()
+        .position(|&b| is_binary_control(char::from(b)))
+        .unwrap_or(0);
+    if controls * 20 > total {
+        return Err(error(
             path,
-            base + at,
+            base + first,
             format!("binary data ({controls} control characters in {total})"),
             "expected a text or HTML article",
-        )),
-        _ => Ok(()),
+        ));
     }
+    Ok(())
 }
 
 /// Whether invalid UTF-8 is damage in a UTF-8 file rather than another
@@ -591,6 +597,35 @@ pub(crate) fn unescape(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The char-by-char count that `check_controls` does on bytes.
+    fn controls_by_char(text: &str) -> Option<(usize, usize, usize)> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let controls = chars.iter().filter(|(_, c)| is_binary_control(*c)).count();
+        let first = chars.iter().find(|(_, c)| is_binary_control(*c))?.0;
+        Some((controls, chars.len(), first))
+    }
+
+    proptest! {
+        #[test]
+        fn control_check_on_bytes_agrees_with_chars(
+            text in "[\\x00-\\x20a\u{0627}\u{0644}\u{200f}\u{1F600}]{0,40}"
+        ) {
+            let expected = match controls_by_char(&text) {
+                Some((controls, total, first)) if controls * 20 > total => Some(first),
+                _ => None,
+            };
+            let got = check_controls(&text, "t", 0).err().map(|e| {
+                let msg = e.to_string();
+                msg.split(':')
+                    .nth(1)
+                    .and_then(|n| n.trim().parse::<usize>().ok())
+                    .unwrap_or(usize::MAX)
+            });
+            prop_assert_eq!(got, expected);
+        }
+    }
 
     fn ok(bytes: &[u8], path: &str) -> String {
         match decode(bytes, path) {
