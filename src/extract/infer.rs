@@ -498,6 +498,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let (cs, ce) = self.clause_of(cue.start);
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
+        if let Some(found) = self.relative_clause_subject(cue, arabic && !is_noun, ce) {
+            return found;
+        }
         // "the countries that back X": the subject is the noun before the
         // relative pronoun, which is no actor here. After a relative pronoun
         // an Arabic verb may still take its subject after it ("الحوار الذي
@@ -596,6 +599,94 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         (Vec::new(), None)
+    }
+
+    /// The subject of a cue inside a relative clause between commas that
+    /// hangs on an actor and names no actor of its own before the cue: the
+    /// antecedent ("X، التي تدعم Y", "X, which has long backed Y", "X، الذين
+    /// قاتلوا أشهراً إلى جانب Y"). An Arabic verb right after the relative
+    /// pronoun that carries a resumptive object pronoun ("X، التي يتهمها
+    /// مسؤولون في Y") has its subject after it instead, and the antecedent is
+    /// its object (see [`Self::resumptive_relative`]).
+    fn relative_clause_subject(
+        &self,
+        cue: &Cue,
+        arabic_verb: bool,
+        ce: usize,
+    ) -> Option<(Vec<String>, Option<usize>)> {
+        let a = self.antecedent_of(cue.start)?;
+        if self.actor_inside_relative(cue) {
+            return None;
+        }
+        if arabic_verb && self.resumptive_relative(cue) {
+            let i = self
+                .first_after(cue.end, ce, 2)
+                .filter(|&i| !self.is_media(self.mentions[i]))?;
+            let idx = self.expand_forward(i);
+            let end = idx.last().map(|&j| self.mentions[j].end);
+            return Some((self.ids_of(&idx), end));
+        }
+        if self.own_subject_relative(cue) {
+            return None;
+        }
+        let ids = self.ids_of(&self.expand_backward(a));
+        (!ids.is_empty()).then_some((ids, None))
+    }
+
+    /// Whether an eligible actor stands between the relative pronoun of the
+    /// cue's parenthetical and the cue.
+    fn actor_inside_relative(&self, cue: &Cue) -> bool {
+        self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+            self.mentions
+                .iter()
+                .any(|m| m.start >= ps && m.start < cue.start && self.eligible(m))
+        })
+    }
+
+    /// Whether the cue's relative clause has a subject of its own that no
+    /// pack lists, so the antecedent is not its subject. English: the cue
+    /// does not open the clause and the word that does is no mark of a
+    /// subjectless clause ("X, which Western governments accuse of …" but
+    /// not "X, which has long backed …"). Arabic: the clause's first verb
+    /// carries a resumptive object pronoun ("X، التي يتهمها مسؤولون …");
+    /// without one ("X، التي واصلت قصف …") the antecedent is the subject.
+    fn own_subject_relative(&self, cue: &Cue) -> bool {
+        let Some((ps, _)) = self.parenthetical_of(cue.start) else {
+            return false;
+        };
+        let first = self.word_after(ps + 1).unwrap_or("");
+        if self.cue_is_arabic(cue) {
+            return !first.ends_with("نا") && crate::text::strip_enclitic(first).is_some();
+        }
+        let right_after = self.tokens_between(ps, cue.token_start) == 1;
+        !right_after && !self.ctx.kb.cues.opens_subject_relative(first)
+    }
+
+    fn cue_is_arabic(&self, cue: &Cue) -> bool {
+        matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar))
+    }
+
+    /// Whether a cue is the verb right after the relative pronoun of its
+    /// parenthetical and ends in an object pronoun that points back to the
+    /// antecedent (يتهمها، ترعاه، يدعمهم).
+    fn resumptive_relative(&self, cue: &Cue) -> bool {
+        let Some((ps, _)) = self.parenthetical_of(cue.start) else {
+            return false;
+        };
+        let token = &self.text()[cue.token_start..cue.end];
+        self.tokens_between(ps, cue.token_start) == 1
+            && !token.ends_with("نا")
+            && crate::text::strip_enclitic(token).is_some()
+    }
+
+    /// Whether one of `preps` introduces a cue: as a one-letter proclitic of
+    /// its token (بتزويد) or as the word before it ("of supplying").
+    fn introduced_by_prep(&self, cue: &Cue, preps: &[String]) -> bool {
+        let clitics = &self.text()[cue.token_start..cue.start];
+        let before = self.word_before(cue.token_start);
+        preps.iter().any(|p| {
+            (p.chars().count() == 1 && clitics.contains(p.as_str())) || before == Some(p.as_str())
+        })
     }
 
     /// Whether a verb cue is joined to what precedes it by a conjunction:
@@ -874,6 +965,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return;
         }
         let mut last_sources: Vec<String> = Vec::new();
+        // The last cue with content prepositions ("accused X of …"): its
+        // clause start, end, targets and prepositions.
+        let mut content: Option<(usize, usize, Vec<String>, &[String])> = None;
         // Negated cues so far (end, clause start): a negation covers the
         // verb phrase it opens ("will not hand over its weapons to X").
         let mut negated_cues: Vec<(usize, usize)> = Vec::new();
@@ -1028,7 +1122,21 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
             }
+            // "accused X of arming Y", "اتهم X بتزويد Y": the accused is the
+            // subject of what they are accused of.
+            let mut after_source = after_source;
+            if let Some((c_start, c_end, c_targets, c_preps)) = &content {
+                if *c_start == cs
+                    && cue.start >= *c_end
+                    && !c_targets.is_empty()
+                    && self.introduced_by_prep(cue, c_preps)
+                {
+                    sources = c_targets.clone();
+                    after_source = None;
+                }
+            }
             let target_from = after_source.unwrap_or(cue.end);
+            let mut hit_targets: Vec<String> = Vec::new();
             let mut pairs: Vec<(String, String)> = Vec::new();
             // A refused negotiation is a stance of the refuser towards the
             // other side only.
@@ -1061,12 +1169,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                                         m.start >= ps && m.start < cue.start && self.eligible(m)
                                     })
                                 });
-                            if subject_inside {
-                                targets = self
+                            if subject_inside
+                                || (after_source.is_some() && self.resumptive_relative(cue))
+                                || self.own_subject_relative(cue)
+                            {
+                                let object: Vec<String> = self
                                     .ids_of(&[a])
                                     .into_iter()
                                     .filter(|id| !sources.contains(id))
                                     .collect();
+                                if !object.is_empty() {
+                                    targets = object;
+                                }
                             }
                         }
                     }
@@ -1139,6 +1253,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     {
                         targets = self.target_before(cue.start, &sources);
                     }
+                    hit_targets = targets.clone();
                     for s in &sources {
                         for t in &targets {
                             pairs.push((s.clone(), t.clone()));
@@ -1189,7 +1304,21 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         let targets =
                             self.targets_after(target_from, ce, &rule.preps_norm, &sources);
-                        if !targets.is_empty() && !sources.is_empty() {
+                        // "X held talks with both sides": X with each side,
+                        // not the two sides with each other.
+                        let with_pair = self.mentions.iter().any(|m| {
+                            m.how == How::Pair
+                                && m.start >= target_from
+                                && m.start < ce
+                                && m.ids.iter().all(|id| targets.contains(id))
+                        });
+                        if with_pair {
+                            for s in &sources {
+                                for t in &targets {
+                                    pairs.push((s.clone(), t.clone()));
+                                }
+                            }
+                        } else if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         }
                     }
@@ -1207,6 +1336,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
             if !sources.is_empty() {
                 last_sources = sources.clone();
+            }
+            if !rule.content_preps.is_empty() {
+                content = Some((cs, cue.end, hit_targets, &rule.content_preps));
             }
             if std::env::var_os("STANCEGRAPH_DEBUG").is_some() {
                 eprintln!(
