@@ -351,6 +351,11 @@ const CASES: &[Case] = &[
         &[("lna", "The National Army")],
     ),
     ("He praised the Syrian National Army.", &[]),
+    // A person's possessive before their own organisation is one mention.
+    (
+        "The GNA and Erdogan's Turkey signed.",
+        &[("gna", "GNA"), ("turkey", "Erdogan's Turkey")],
+    ),
 ];
 
 #[test]

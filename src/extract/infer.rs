@@ -51,6 +51,9 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
     // How often each actor has spoken so far: "the remarks", "the speech"
     // are those of the article's main speaker.
     let mut spoken: Vec<(Vec<String>, usize, usize)> = Vec::new();
+    // "The outcome", "the vote": what the article opens with (see
+    // `opening_topic`), once a sentence has named an actor.
+    let mut opening: Option<Vec<String>> = None;
     let mut first = 0;
     for (si, sentence) in ctx.sentences.iter().enumerate() {
         let end = first + ctx.mentions[first..].partition_point(|m| m.sentence == si);
@@ -60,9 +63,12 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             .map(|(ids, _, _)| ids.clone());
         let remarks: Vec<Mention> = ctx.mentions[first..end]
             .iter()
-            .filter(|m| m.how == How::Remarks)
+            .filter(|m| m.how == How::Remarks || m.how == How::Outcome)
             .filter_map(|m| {
-                let ids = main_speaker.clone()?;
+                let ids = match m.how {
+                    How::Outcome => opening.clone()?,
+                    _ => main_speaker.clone()?,
+                };
                 Some(Mention { ids, ..m.clone() })
             })
             .collect();
@@ -87,9 +93,30 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             }
         }
         previous_main = s.main_subject(None);
+        let before = out.len();
         s.run_rules(speaker.as_deref(), &mut out);
+        if opening.is_none() {
+            opening = opening_topic(&out[before..], previous_main.as_deref());
+        }
     }
     out
+}
+
+/// The actors the article's opening sentence (the first that names one) is
+/// about, for "the outcome", "the vote", "the two statements": whom it
+/// supports ("البرلمان يمنح الثقة لحكومة الدبيبة" → the government), else
+/// its subject ("السراج وعقيلة صالح يعلنان …" → both).
+fn opening_topic(statements: &[Assertion], subject: Option<&[String]>) -> Option<Vec<String>> {
+    let mut supported: Vec<String> = Vec::new();
+    for a in statements {
+        if a.relation == Relation::Supports && !supported.contains(&a.target) {
+            supported.push(a.target.clone());
+        }
+    }
+    if !supported.is_empty() {
+        return Some(supported);
+    }
+    subject.filter(|s| !s.is_empty()).map(<[String]>::to_vec)
 }
 
 struct SentenceView<'a, 'c> {
@@ -1012,7 +1039,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // A cue inside a proper name ("Political Dialogue Forum", "Joint
             // Military Commission") is part of the name, not a statement.
             if self.mentions.iter().any(|m| {
-                m.how == How::Name
+                (m.how == How::Name || m.how == How::Outcome)
                     && m.start <= cue.start
                     && cue.end <= m.end
                     && (m.start, m.end) != (cue.start, cue.end)

@@ -33,6 +33,9 @@ pub enum How {
     /// "The remarks", "the speech": the article's main speaker (filled in
     /// by inference, which knows who speaks).
     Remarks,
+    /// "The outcome", "the vote", "البيانين": the actor the article's
+    /// opening event favours (filled in by inference).
+    Outcome,
 }
 
 /// One resolved mention.
@@ -232,6 +235,7 @@ pub fn find_mentions(
                     }
                 }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
+                Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
                 Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
             };
             let Some((ids, how)) = resolved else {
