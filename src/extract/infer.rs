@@ -1174,9 +1174,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             };
             match slot {
                 TargetSlot::After | TargetSlot::Before => {
+                    // A cue phrase that ends in its preposition ("حل سياسي
+                    // مع") has already introduced the actor after it.
+                    let cue_text = &text[cue.start..cue.end];
+                    let ends_in_prep = rule.preps_norm.iter().any(|p| {
+                        cue_text
+                            .strip_suffix(p.as_str())
+                            .is_some_and(|head| head.ends_with(' '))
+                    });
                     let mut targets = if negated
                         && rule.target == TargetSlot::Between
                         && !rule.preps_norm.is_empty()
+                        && !ends_in_prep
                     {
                         // "will not negotiate with X": only the actor a
                         // preposition introduces is refused.

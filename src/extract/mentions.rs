@@ -156,8 +156,10 @@ pub fn find_mentions(
     // What each resolved mention looked like, for "تلك الميليشيات", "those
     // militias": a demonstrative points back to the last mention so worded.
     let mut recent_surfaces: Vec<(String, String)> = Vec::new();
-    // The last two sides named together ("السراج وعقيلة صالح", "the GNA and
-    // the HoR"): the pair "both sides" means when the text around names fewer.
+    // The last two sides the article's opening (headline and lead, the first
+    // two sentences) names together ("السراج وعقيلة صالح يعلنان", "the GNA and
+    // the HoR announced"): the pair "both sides" means when the text around
+    // names fewer.
     let mut joint: Option<Vec<String>> = None;
     let mut out = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
@@ -242,7 +244,7 @@ pub fn find_mentions(
                 continue;
             };
             if how != How::Pair && how != How::Remarks {
-                if let Some(prev) = out.last() {
+                if let Some(prev) = out.last().filter(|_| si < OPENING_SENTENCES) {
                     if let Some(two) = joined_sides(kb, text, prev, si, &ids, raw.start) {
                         joint = Some(two);
                     }
@@ -283,6 +285,9 @@ pub fn find_mentions(
 fn is_same_actor_gap(gap: &str) -> bool {
     matches!(gap.trim(), "" | "'s" | "’s")
 }
+
+/// How many sentences make an article's opening (headline and lead).
+const OPENING_SENTENCES: usize = 2;
 
 /// Two sides coordinated in one sentence: the previous mention and this
 /// one, each a single actor of a side kind, joined by "and" or و with at most
