@@ -79,7 +79,8 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             .collect();
         mentions.sort_by_key(|m| m.start);
         first = end;
-        let s = SentenceView::new(ctx, si, sentence, mentions);
+        let mut s = SentenceView::new(ctx, si, sentence, mentions);
+        s.previous_speaker = speaker.clone().or_else(|| previous_main.clone());
         // A pronoun subject ("لكنه شدد", "he added") continues the last
         // speaker, or else whoever the previous sentence was about.
         speaker = s.speaker(speaker.take().or(previous_main.take()));
@@ -126,6 +127,9 @@ struct SentenceView<'a, 'c> {
     mentions: Vec<&'c Mention>,
     cues: Vec<Cue>,
     parentheticals: Vec<(usize, usize)>,
+    /// Who was speaking, or what was talked about, before this sentence:
+    /// whom a sentence-initial pronoun refers to ("He was backed by X").
+    previous_speaker: Option<Vec<String>>,
 }
 
 impl<'a, 'c> SentenceView<'a, 'c> {
@@ -167,6 +171,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             mentions,
             cues,
             parentheticals: Vec::new(),
+            previous_speaker: None,
         };
         view.parentheticals = view.find_parentheticals();
         view
@@ -1258,12 +1263,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         targets = self.targets_after(target_from, stop, &rule.preps_norm, &sources);
                     }
                     // "He was backed by Britain": a pronoun subject is the
-                    // speaker the text is following.
+                    // speaker the text is following, from before this
+                    // sentence if it has one ("He was backed by Britain and
+                    // France, whose envoys said …").
                     if targets.is_empty()
                         && slot == TargetSlot::Before
                         && self.starts_with_pronoun()
                     {
-                        if let Some(s) = speaker {
+                        if let Some(s) = self.previous_speaker.as_deref().or(speaker) {
                             targets = s
                                 .iter()
                                 .filter(|id| !sources.contains(id))
