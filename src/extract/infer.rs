@@ -721,6 +721,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
+    /// Whether a token in [from, to) is a determiner.
+    fn has_determiner(&self, from: usize, to: usize) -> bool {
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to);
+        toks[lo..hi]
+            .iter()
+            .any(|t| self.ctx.kb.cues.is_determiner(&self.text()[t.start..t.end]))
+    }
+
     /// Whether a verb cue is joined to what precedes it by a conjunction:
     /// an Arabic و/ف proclitic, or "and" right before.
     fn is_conjoined(&self, cue: &Cue) -> bool {
@@ -767,8 +777,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// after it modifies the noun that follows; the noun is the object.
     fn is_compound_modifier(&self, m: &Mention) -> bool {
         let rest = &self.text()[m.end..self.sentence.end];
-        rest.strip_prefix('-')
-            .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+        // The mention may hold the participle itself ("Turkish-backed",
+        // a demonym with its agent noun): "abuses by Turkish-backed militias"
+        // are the militias'.
+        let own = &self.text()[m.start..m.end];
+        let participle = own
+            .rsplit_once('-')
+            .is_some_and(|(head, tail)| !head.is_empty() && tail.ends_with("ed"));
+        participle
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
     }
 
     /// Like [`Self::targets_after`], but only when a preposition introduces
@@ -1073,6 +1092,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             });
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
+            // "an accord signed in November by X and Y": a verb with its
+            // agent right after it is a passive participle; the noun before
+            // it is its object, not its subject (`source = "agent"` rules
+            // read it).
+            if rule.source == SourceSlot::Subject
+                && matches!(cue.kind, CueKind::Rule(_))
+                && !cue.circumstantial
+                && self.cues.iter().any(|c| {
+                    c.kind == CueKind::Agent
+                        && c.start >= cue.end
+                        && c.start < ce
+                        && self.tokens_between(cue.end, c.start) <= 3
+                        && self.first_after(c.end, ce, 1).is_some()
+                        && !self.has_determiner(cue.end, c.start)
+                })
+            {
+                continue;
+            }
             let (sources, after_source) = match rule.source {
                 SourceSlot::Subject => {
                     self.subject(cue, speaker, rule.genitive_agent, &last_sources)

@@ -196,6 +196,11 @@ pub struct Frames {
     /// with its own subject, "التي يتهمها".)
     #[serde(default)]
     pub subject_relative: Vec<String>,
+    /// Determiners (the, a, its): one after a verb opens its object, so the
+    /// verb is active even if an agent marker follows ("rejected the plan
+    /// drafted by X", but "an accord signed in November by X").
+    #[serde(default)]
+    pub determiners: Vec<String>,
     /// Indefinite subjects ("من يسلح", "whoever"): the verb after them has no
     /// stance holder.
     #[serde(default)]
@@ -277,6 +282,7 @@ pub struct CueBase {
     relative: HashSet<String>,
     pronouns: HashSet<String>,
     subject_relative: HashSet<String>,
+    determiners: HashSet<String>,
     carry_before: HashSet<String>,
     carry_after: HashSet<String>,
     indefinite: HashSet<String>,
@@ -352,6 +358,7 @@ impl CueBase {
         let mut relative = HashSet::new();
         let mut pronouns = HashSet::new();
         let mut subject_relative = HashSet::new();
+        let mut determiners = HashSet::new();
         let mut carry_before = HashSet::new();
         let mut carry_after = HashSet::new();
         let mut indefinite = HashSet::new();
@@ -409,6 +416,7 @@ impl CueBase {
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
             subject_relative.extend(f.subject_relative.iter().map(|w| normalize(w).text));
+            determiners.extend(f.determiners.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
             indefinite.extend(f.indefinite.iter().map(|w| normalize(w).text));
@@ -496,6 +504,7 @@ impl CueBase {
             relative,
             pronouns,
             subject_relative,
+            determiners,
             carry_before,
             carry_after,
             indefinite,
@@ -568,6 +577,11 @@ impl CueBase {
     /// the antecedent is the clause's subject ("which *has* long backed").
     pub fn opens_subject_relative(&self, word: &str) -> bool {
         self.subject_relative.contains(word)
+    }
+
+    /// Whether a normalised word is a determiner.
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(word)
     }
 
     /// Whether a normalised word opens a relative clause.
