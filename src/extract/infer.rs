@@ -162,6 +162,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         o.circumstantial && o.start == c.start && o.end == c.end && o.kind == c.kind
                     })
             })
+            .filter(|c| !is_definite_verb(ctx, text, c))
             .copied()
             .collect();
         let mut view = SentenceView {
@@ -594,6 +595,22 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if !previous.is_empty() {
                 return (previous.to_vec(), None);
             }
+            // "… المسماري … . وثمّن ما وصفه …": a conjoined verb that opens
+            // its sentence, with no subject after it (not even a medium,
+            // "ونقلت وكالة رويترز"), continues the subject of the sentence
+            // before.
+            let opens_sentence = self
+                .sentence_tokens()
+                .first()
+                .is_some_and(|t| t.start == cue.token_start)
+                && self.first_after(cue.end, ce, 2).is_none();
+            if let Some(p) = self
+                .previous_speaker
+                .as_ref()
+                .filter(|p| opens_sentence && !p.is_empty())
+            {
+                return (p.clone(), None);
+            }
             let first = (0..self.mentions.len()).find(|&i| {
                 let m = self.mentions[i];
                 m.token_start >= cs && m.start < cue.start && self.eligible(m)
@@ -612,7 +629,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let max_gap = if is_noun { 0 } else { 2 };
         if arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ce, max_gap) {
-                if !self.is_media(self.mentions[i]) {
+                // A subject or genitive agent never follows a preposition
+                // ("الشكر لتركيا", "رحبت بتركيا"): that is the object.
+                let m = self.mentions[i];
+                let clitics = &self.text()[m.token_start..m.start];
+                let prep = clitics.contains(['ب', 'ل', 'ك']);
+                if !self.is_media(m) && !prep {
                     let idx = self.expand_forward(i);
                     let after = idx.last().map(|&j| self.mentions[j].end);
                     return (self.ids_of(&idx), after);
@@ -1462,6 +1484,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
         }
     }
+}
+
+/// An Arabic verb cue read after the article (الشكر، القصف) is a noun: the
+/// definite article never precedes a verb. Nouns are listed as `nouns`.
+fn is_definite_verb(ctx: &DocContext<'_>, text: &str, c: &Cue) -> bool {
+    let CueKind::Rule(ri) = c.kind else {
+        return false;
+    };
+    let head = &text[c.token_start..c.start];
+    ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar)
+        && (head.ends_with("ال") || head.ends_with("لل"))
 }
 
 fn all_pairs(ids: &[String], both_directions: bool, out: &mut Vec<(String, String)>) {
