@@ -493,7 +493,26 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         (0..self.mentions.len())
             .rev()
             .find(|&i| self.mentions[i].end <= ps && self.eligible(self.mentions[i]))
-            .filter(|&i| self.tokens_between(self.mentions[i].end, ps) <= 2)
+            .filter(|&i| self.words_between(self.mentions[i].end, ps) <= 1)
+    }
+
+    /// Word tokens strictly between two offsets: quotes and commas do not
+    /// count ('مرتزقة "فاغنر" الروسية، الذين').
+    fn words_between(&self, from: usize, to: usize) -> usize {
+        if to <= from {
+            return 0;
+        }
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to);
+        toks[lo..hi]
+            .iter()
+            .filter(|t| {
+                self.text()[t.start..t.end]
+                    .chars()
+                    .any(char::is_alphanumeric)
+            })
+            .count()
     }
 
     /// First eligible mention starting at or after `at`, before `limit`, with
