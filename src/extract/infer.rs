@@ -1097,9 +1097,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && self.tokens_between(c.end, cue.token_start) <= window
             }) || (matches!(cue.kind, CueKind::Rule(_))
                 && negated_cues.iter().any(|&(end, at_clause)| {
+                    // "did not criticise Moscow, and thanked Putin": a comma
+                    // closes the negated verb phrase.
                     at_clause == cs
                         && end <= cue.token_start
                         && self.tokens_between(end, cue.token_start) <= 3
+                        && !text[end..cue.token_start].contains([',', '،'])
                 }));
             // A cue inside a proper name ("Political Dialogue Forum", "Joint
             // Military Commission") is part of the name, not a statement.
