@@ -762,6 +762,20 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
+    /// Whether text between a denial and a cue leaves the cue denied: no
+    /// comma, or one aside between two commas followed by a complementizer.
+    fn in_denial_scope(&self, between: &str) -> bool {
+        let parts: Vec<&str> = between.split([',', '،']).collect();
+        match parts.as_slice() {
+            [_] => true,
+            [_, _, rest] => rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.ctx.kb.cues.is_complementizer(w)),
+            _ => false,
+        }
+    }
+
     /// Whether a token in [from, to) is a determiner.
     fn has_determiner(&self, from: usize, to: usize) -> bool {
         let toks = self.ctx.tokens;
@@ -1082,11 +1096,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .lang
                 .map(|l| self.ctx.kb.cues.negation_window(l))
                 .unwrap_or(1);
-            // A denial covers what follows it up to the next comma.
+            // A denial covers what follows it up to the next comma, or past
+            // an aside between commas when a complementizer follows it
+            // ("نفت أنقرة، في بيان، أن تكون أرسلت …").
             if self.cues.iter().any(|c| {
                 c.kind == CueKind::Denial
                     && c.end <= cue.token_start
-                    && !text[c.end..cue.token_start].contains([',', '،'])
+                    && self.in_denial_scope(&text[c.end..cue.token_start])
             }) {
                 continue;
             }

@@ -201,6 +201,10 @@ pub struct Frames {
     /// drafted by X", but "an accord signed in November by X").
     #[serde(default)]
     pub determiners: Vec<String>,
+    /// Complementizers (that, أن): after a denial and an aside between
+    /// commas ("نفت أنقرة، في بيان، أن …"), what they open is still denied.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
     /// Indefinite subjects ("من يسلح", "whoever"): the verb after them has no
     /// stance holder.
     #[serde(default)]
@@ -283,6 +287,7 @@ pub struct CueBase {
     pronouns: HashSet<String>,
     subject_relative: HashSet<String>,
     determiners: HashSet<String>,
+    complementizers: HashSet<String>,
     carry_before: HashSet<String>,
     carry_after: HashSet<String>,
     indefinite: HashSet<String>,
@@ -359,6 +364,7 @@ impl CueBase {
         let mut pronouns = HashSet::new();
         let mut subject_relative = HashSet::new();
         let mut determiners = HashSet::new();
+        let mut complementizers = HashSet::new();
         let mut carry_before = HashSet::new();
         let mut carry_after = HashSet::new();
         let mut indefinite = HashSet::new();
@@ -417,6 +423,7 @@ impl CueBase {
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
             subject_relative.extend(f.subject_relative.iter().map(|w| normalize(w).text));
             determiners.extend(f.determiners.iter().map(|w| normalize(w).text));
+            complementizers.extend(f.complementizers.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
             indefinite.extend(f.indefinite.iter().map(|w| normalize(w).text));
@@ -505,6 +512,7 @@ impl CueBase {
             pronouns,
             subject_relative,
             determiners,
+            complementizers,
             carry_before,
             carry_after,
             indefinite,
@@ -577,6 +585,11 @@ impl CueBase {
     /// the antecedent is the clause's subject ("which *has* long backed").
     pub fn opens_subject_relative(&self, word: &str) -> bool {
         self.subject_relative.contains(word)
+    }
+
+    /// Whether a normalised word is a complementizer.
+    pub fn is_complementizer(&self, word: &str) -> bool {
+        self.complementizers.contains(word)
     }
 
     /// Whether a normalised word is a determiner.
