@@ -351,6 +351,17 @@ const CASES: &[Case] = &[
         &[("lna", "The National Army")],
     ),
     ("He praised the Syrian National Army.", &[]),
+    // A person's possessive before their own organisation is one mention.
+    // Bare القاعدة is "the base", the group only by its full names.
+    ("سيطرت القوات على القاعدة الجوية", &[]),
+    (
+        "حذر من عودة تنظيم القاعدة",
+        &[("al-qaeda", "تنظيم القاعدة")],
+    ),
+    (
+        "The GNA and Erdogan's Turkey signed.",
+        &[("gna", "GNA"), ("turkey", "Erdogan's Turkey")],
+    ),
 ];
 
 #[test]

@@ -51,6 +51,9 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
     // How often each actor has spoken so far: "the remarks", "the speech"
     // are those of the article's main speaker.
     let mut spoken: Vec<(Vec<String>, usize, usize)> = Vec::new();
+    // "The outcome", "the vote": what the article opens with (see
+    // `opening_topic`), once a sentence has named an actor.
+    let mut opening: Option<Vec<String>> = None;
     let mut first = 0;
     for (si, sentence) in ctx.sentences.iter().enumerate() {
         let end = first + ctx.mentions[first..].partition_point(|m| m.sentence == si);
@@ -60,9 +63,12 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             .map(|(ids, _, _)| ids.clone());
         let remarks: Vec<Mention> = ctx.mentions[first..end]
             .iter()
-            .filter(|m| m.how == How::Remarks)
+            .filter(|m| m.how == How::Remarks || m.how == How::Outcome)
             .filter_map(|m| {
-                let ids = main_speaker.clone()?;
+                let ids = match m.how {
+                    How::Outcome => opening.clone()?,
+                    _ => main_speaker.clone()?,
+                };
                 Some(Mention { ids, ..m.clone() })
             })
             .collect();
@@ -73,7 +79,8 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             .collect();
         mentions.sort_by_key(|m| m.start);
         first = end;
-        let s = SentenceView::new(ctx, si, sentence, mentions);
+        let mut s = SentenceView::new(ctx, si, sentence, mentions);
+        s.previous_speaker = speaker.clone().or_else(|| previous_main.clone());
         // A pronoun subject ("لكنه شدد", "he added") continues the last
         // speaker, or else whoever the previous sentence was about.
         speaker = s.speaker(speaker.take().or(previous_main.take()));
@@ -87,9 +94,30 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
             }
         }
         previous_main = s.main_subject(None);
+        let before = out.len();
         s.run_rules(speaker.as_deref(), &mut out);
+        if opening.is_none() {
+            opening = opening_topic(&out[before..], previous_main.as_deref());
+        }
     }
     out
+}
+
+/// The actors the article's opening sentence (the first that names one) is
+/// about, for "the outcome", "the vote", "the two statements": whom it
+/// supports ("البرلمان يمنح الثقة لحكومة الدبيبة" → the government), else
+/// its subject ("السراج وعقيلة صالح يعلنان …" → both).
+fn opening_topic(statements: &[Assertion], subject: Option<&[String]>) -> Option<Vec<String>> {
+    let mut supported: Vec<String> = Vec::new();
+    for a in statements {
+        if a.relation == Relation::Supports && !supported.contains(&a.target) {
+            supported.push(a.target.clone());
+        }
+    }
+    if !supported.is_empty() {
+        return Some(supported);
+    }
+    subject.filter(|s| !s.is_empty()).map(<[String]>::to_vec)
 }
 
 struct SentenceView<'a, 'c> {
@@ -99,6 +127,9 @@ struct SentenceView<'a, 'c> {
     mentions: Vec<&'c Mention>,
     cues: Vec<Cue>,
     parentheticals: Vec<(usize, usize)>,
+    /// Who was speaking, or what was talked about, before this sentence:
+    /// whom a sentence-initial pronoun refers to ("He was backed by X").
+    previous_speaker: Option<Vec<String>>,
 }
 
 impl<'a, 'c> SentenceView<'a, 'c> {
@@ -131,6 +162,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         o.circumstantial && o.start == c.start && o.end == c.end && o.kind == c.kind
                     })
             })
+            .filter(|c| !is_definite_verb(ctx, text, c))
             .copied()
             .collect();
         let mut view = SentenceView {
@@ -140,6 +172,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             mentions,
             cues,
             parentheticals: Vec::new(),
+            previous_speaker: None,
         };
         view.parentheticals = view.find_parentheticals();
         view
@@ -460,7 +493,26 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         (0..self.mentions.len())
             .rev()
             .find(|&i| self.mentions[i].end <= ps && self.eligible(self.mentions[i]))
-            .filter(|&i| self.tokens_between(self.mentions[i].end, ps) <= 2)
+            .filter(|&i| self.words_between(self.mentions[i].end, ps) <= 1)
+    }
+
+    /// Word tokens strictly between two offsets: quotes and commas do not
+    /// count ('مرتزقة "فاغنر" الروسية، الذين').
+    fn words_between(&self, from: usize, to: usize) -> usize {
+        if to <= from {
+            return 0;
+        }
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to);
+        toks[lo..hi]
+            .iter()
+            .filter(|t| {
+                self.text()[t.start..t.end]
+                    .chars()
+                    .any(char::is_alphanumeric)
+            })
+            .count()
     }
 
     /// First eligible mention starting at or after `at`, before `limit`, with
@@ -498,6 +550,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let (cs, ce) = self.clause_of(cue.start);
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
+        if let Some(found) = self.relative_clause_subject(cue, arabic && !is_noun, ce) {
+            return found;
+        }
         // "the countries that back X": the subject is the noun before the
         // relative pronoun, which is no actor here. After a relative pronoun
         // an Arabic verb may still take its subject after it ("الحوار الذي
@@ -559,6 +614,22 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if !previous.is_empty() {
                 return (previous.to_vec(), None);
             }
+            // "… المسماري … . وثمّن ما وصفه …": a conjoined verb that opens
+            // its sentence, with no subject after it (not even a medium,
+            // "ونقلت وكالة رويترز"), continues the subject of the sentence
+            // before.
+            let opens_sentence = self
+                .sentence_tokens()
+                .first()
+                .is_some_and(|t| t.start == cue.token_start)
+                && self.first_after(cue.end, ce, 2).is_none();
+            if let Some(p) = self
+                .previous_speaker
+                .as_ref()
+                .filter(|p| opens_sentence && !p.is_empty())
+            {
+                return (p.clone(), None);
+            }
             let first = (0..self.mentions.len()).find(|&i| {
                 let m = self.mentions[i];
                 m.token_start >= cs && m.start < cue.start && self.eligible(m)
@@ -577,7 +648,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let max_gap = if is_noun { 0 } else { 2 };
         if arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ce, max_gap) {
-                if !self.is_media(self.mentions[i]) {
+                // A subject or genitive agent never follows a preposition
+                // ("الشكر لتركيا", "رحبت بتركيا"): that is the object.
+                let m = self.mentions[i];
+                let clitics = &self.text()[m.token_start..m.start];
+                let prep = clitics.contains(['ب', 'ل', 'ك']);
+                if !self.is_media(m) && !prep {
                     let idx = self.expand_forward(i);
                     let after = idx.last().map(|&j| self.mentions[j].end);
                     return (self.ids_of(&idx), after);
@@ -596,6 +672,118 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         (Vec::new(), None)
+    }
+
+    /// The subject of a cue inside a relative clause between commas that
+    /// hangs on an actor and names no actor of its own before the cue: the
+    /// antecedent ("X، التي تدعم Y", "X, which has long backed Y", "X، الذين
+    /// قاتلوا أشهراً إلى جانب Y"). An Arabic verb right after the relative
+    /// pronoun that carries a resumptive object pronoun ("X، التي يتهمها
+    /// مسؤولون في Y") has its subject after it instead, and the antecedent is
+    /// its object (see [`Self::resumptive_relative`]).
+    fn relative_clause_subject(
+        &self,
+        cue: &Cue,
+        arabic_verb: bool,
+        ce: usize,
+    ) -> Option<(Vec<String>, Option<usize>)> {
+        let a = self.antecedent_of(cue.start)?;
+        if self.actor_inside_relative(cue) {
+            return None;
+        }
+        if arabic_verb && self.resumptive_relative(cue) {
+            let i = self
+                .first_after(cue.end, ce, 2)
+                .filter(|&i| !self.is_media(self.mentions[i]))?;
+            let idx = self.expand_forward(i);
+            let end = idx.last().map(|&j| self.mentions[j].end);
+            return Some((self.ids_of(&idx), end));
+        }
+        if self.own_subject_relative(cue) {
+            return None;
+        }
+        let ids = self.ids_of(&self.expand_backward(a));
+        (!ids.is_empty()).then_some((ids, None))
+    }
+
+    /// Whether an eligible actor stands between the relative pronoun of the
+    /// cue's parenthetical and the cue.
+    fn actor_inside_relative(&self, cue: &Cue) -> bool {
+        self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+            self.mentions
+                .iter()
+                .any(|m| m.start >= ps && m.start < cue.start && self.eligible(m))
+        })
+    }
+
+    /// Whether the cue's relative clause has a subject of its own that no
+    /// pack lists, so the antecedent is not its subject. English: the cue
+    /// does not open the clause and the word that does is no mark of a
+    /// subjectless clause ("X, which Western governments accuse of …" but
+    /// not "X, which has long backed …"). Arabic: the clause's first verb
+    /// carries a resumptive object pronoun ("X، التي يتهمها مسؤولون …");
+    /// without one ("X، التي واصلت قصف …") the antecedent is the subject.
+    fn own_subject_relative(&self, cue: &Cue) -> bool {
+        let Some((ps, _)) = self.parenthetical_of(cue.start) else {
+            return false;
+        };
+        let first = self.word_after(ps + 1).unwrap_or("");
+        if self.cue_is_arabic(cue) {
+            return !first.ends_with("نا") && crate::text::strip_enclitic(first).is_some();
+        }
+        let right_after = self.tokens_between(ps, cue.token_start) == 1;
+        !right_after && !self.ctx.kb.cues.opens_subject_relative(first)
+    }
+
+    fn cue_is_arabic(&self, cue: &Cue) -> bool {
+        matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar))
+    }
+
+    /// Whether a cue is the verb right after the relative pronoun of its
+    /// parenthetical and ends in an object pronoun that points back to the
+    /// antecedent (يتهمها، ترعاه، يدعمهم).
+    fn resumptive_relative(&self, cue: &Cue) -> bool {
+        let Some((ps, _)) = self.parenthetical_of(cue.start) else {
+            return false;
+        };
+        let token = &self.text()[cue.token_start..cue.end];
+        self.tokens_between(ps, cue.token_start) == 1
+            && !token.ends_with("نا")
+            && crate::text::strip_enclitic(token).is_some()
+    }
+
+    /// Whether one of `preps` introduces a cue: as a one-letter proclitic of
+    /// its token (بتزويد) or as the word before it ("of supplying").
+    fn introduced_by_prep(&self, cue: &Cue, preps: &[String]) -> bool {
+        let clitics = &self.text()[cue.token_start..cue.start];
+        let before = self.word_before(cue.token_start);
+        preps.iter().any(|p| {
+            (p.chars().count() == 1 && clitics.contains(p.as_str())) || before == Some(p.as_str())
+        })
+    }
+
+    /// Whether text between a denial and a cue leaves the cue denied: no
+    /// comma, or one aside between two commas followed by a complementizer.
+    fn in_denial_scope(&self, between: &str) -> bool {
+        let parts: Vec<&str> = between.split([',', '،']).collect();
+        match parts.as_slice() {
+            [_] => true,
+            [_, _, rest] => rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.ctx.kb.cues.is_complementizer(w)),
+            _ => false,
+        }
+    }
+
+    /// Whether a token in [from, to) is a determiner.
+    fn has_determiner(&self, from: usize, to: usize) -> bool {
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to);
+        toks[lo..hi]
+            .iter()
+            .any(|t| self.ctx.kb.cues.is_determiner(&self.text()[t.start..t.end]))
     }
 
     /// Whether a verb cue is joined to what precedes it by a conjunction:
@@ -644,8 +832,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// after it modifies the noun that follows; the noun is the object.
     fn is_compound_modifier(&self, m: &Mention) -> bool {
         let rest = &self.text()[m.end..self.sentence.end];
-        rest.strip_prefix('-')
-            .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+        // The mention may hold the participle itself ("Turkish-backed",
+        // a demonym with its agent noun): "abuses by Turkish-backed militias"
+        // are the militias'.
+        let own = &self.text()[m.start..m.end];
+        let participle = own
+            .rsplit_once('-')
+            .is_some_and(|(head, tail)| !head.is_empty() && tail.ends_with("ed"));
+        participle
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
     }
 
     /// Like [`Self::targets_after`], but only when a preposition introduces
@@ -874,6 +1071,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return;
         }
         let mut last_sources: Vec<String> = Vec::new();
+        // The last cue with content prepositions ("accused X of …"): its
+        // clause start, end, targets and prepositions.
+        let mut content: Option<(usize, usize, Vec<String>, &[String])> = None;
         // Negated cues so far (end, clause start): a negation covers the
         // verb phrase it opens ("will not hand over its weapons to X").
         let mut negated_cues: Vec<(usize, usize)> = Vec::new();
@@ -896,11 +1096,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .lang
                 .map(|l| self.ctx.kb.cues.negation_window(l))
                 .unwrap_or(1);
-            // A denial covers what follows it up to the next comma.
+            // A denial covers what follows it up to the next comma, or past
+            // an aside between commas when a complementizer follows it
+            // ("نفت أنقرة، في بيان، أن تكون أرسلت …").
             if self.cues.iter().any(|c| {
                 c.kind == CueKind::Denial
                     && c.end <= cue.token_start
-                    && !text[c.end..cue.token_start].contains([',', '،'])
+                    && self.in_denial_scope(&text[c.end..cue.token_start])
             }) {
                 continue;
             }
@@ -911,14 +1113,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && self.tokens_between(c.end, cue.token_start) <= window
             }) || (matches!(cue.kind, CueKind::Rule(_))
                 && negated_cues.iter().any(|&(end, at_clause)| {
+                    // "did not criticise Moscow, and thanked Putin": a comma
+                    // closes the negated verb phrase.
                     at_clause == cs
                         && end <= cue.token_start
                         && self.tokens_between(end, cue.token_start) <= 3
+                        && !text[end..cue.token_start].contains([',', '،'])
                 }));
             // A cue inside a proper name ("Political Dialogue Forum", "Joint
             // Military Commission") is part of the name, not a statement.
             if self.mentions.iter().any(|m| {
-                m.how == How::Name
+                (m.how == How::Name || m.how == How::Outcome)
                     && m.start <= cue.start
                     && cue.end <= m.end
                     && (m.start, m.end) != (cue.start, cue.end)
@@ -947,6 +1152,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             });
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
+            // "an accord signed in November by X and Y": a verb with its
+            // agent right after it is a passive participle; the noun before
+            // it is its object, not its subject (`source = "agent"` rules
+            // read it).
+            if rule.source == SourceSlot::Subject
+                && matches!(cue.kind, CueKind::Rule(_))
+                && !cue.circumstantial
+                && self.cues.iter().any(|c| {
+                    c.kind == CueKind::Agent
+                        && c.start >= cue.end
+                        && c.start < ce
+                        && self.tokens_between(cue.end, c.start) <= 3
+                        && self.first_after(c.end, ce, 1).is_some()
+                        && !self.has_determiner(cue.end, c.start)
+                })
+            {
+                continue;
+            }
             let (sources, after_source) = match rule.source {
                 SourceSlot::Subject => {
                     self.subject(cue, speaker, rule.genitive_agent, &last_sources)
@@ -1028,7 +1251,21 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
             }
+            // "accused X of arming Y", "اتهم X بتزويد Y": the accused is the
+            // subject of what they are accused of.
+            let mut after_source = after_source;
+            if let Some((c_start, c_end, c_targets, c_preps)) = &content {
+                if *c_start == cs
+                    && cue.start >= *c_end
+                    && !c_targets.is_empty()
+                    && self.introduced_by_prep(cue, c_preps)
+                {
+                    sources = c_targets.clone();
+                    after_source = None;
+                }
+            }
             let target_from = after_source.unwrap_or(cue.end);
+            let mut hit_targets: Vec<String> = Vec::new();
             let mut pairs: Vec<(String, String)> = Vec::new();
             // A refused negotiation is a stance of the refuser towards the
             // other side only.
@@ -1039,9 +1276,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             };
             match slot {
                 TargetSlot::After | TargetSlot::Before => {
+                    // A cue phrase that ends in its preposition ("حل سياسي
+                    // مع") has already introduced the actor after it.
+                    let cue_text = &text[cue.start..cue.end];
+                    let ends_in_prep = rule.preps_norm.iter().any(|p| {
+                        cue_text
+                            .strip_suffix(p.as_str())
+                            .is_some_and(|head| head.ends_with(' '))
+                    });
                     let mut targets = if negated
                         && rule.target == TargetSlot::Between
                         && !rule.preps_norm.is_empty()
+                        && !ends_in_prep
                     {
                         // "will not negotiate with X": only the actor a
                         // preposition introduces is refused.
@@ -1061,12 +1307,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                                         m.start >= ps && m.start < cue.start && self.eligible(m)
                                     })
                                 });
-                            if subject_inside {
-                                targets = self
+                            if subject_inside
+                                || (after_source.is_some() && self.resumptive_relative(cue))
+                                || self.own_subject_relative(cue)
+                            {
+                                let object: Vec<String> = self
                                     .ids_of(&[a])
                                     .into_iter()
                                     .filter(|id| !sources.contains(id))
                                     .collect();
+                                if !object.is_empty() {
+                                    targets = object;
+                                }
                             }
                         }
                     }
@@ -1108,12 +1360,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         targets = self.targets_after(target_from, stop, &rule.preps_norm, &sources);
                     }
                     // "He was backed by Britain": a pronoun subject is the
-                    // speaker the text is following.
+                    // speaker the text is following, from before this
+                    // sentence if it has one ("He was backed by Britain and
+                    // France, whose envoys said …").
                     if targets.is_empty()
                         && slot == TargetSlot::Before
                         && self.starts_with_pronoun()
                     {
-                        if let Some(s) = speaker {
+                        if let Some(s) = self.previous_speaker.as_deref().or(speaker) {
                             targets = s
                                 .iter()
                                 .filter(|id| !sources.contains(id))
@@ -1139,6 +1393,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     {
                         targets = self.target_before(cue.start, &sources);
                     }
+                    hit_targets = targets.clone();
                     for s in &sources {
                         for t in &targets {
                             pairs.push((s.clone(), t.clone()));
@@ -1189,7 +1444,21 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         let targets =
                             self.targets_after(target_from, ce, &rule.preps_norm, &sources);
-                        if !targets.is_empty() && !sources.is_empty() {
+                        // "X held talks with both sides": X with each side,
+                        // not the two sides with each other.
+                        let with_pair = self.mentions.iter().any(|m| {
+                            m.how == How::Pair
+                                && m.start >= target_from
+                                && m.start < ce
+                                && m.ids.iter().all(|id| targets.contains(id))
+                        });
+                        if with_pair {
+                            for s in &sources {
+                                for t in &targets {
+                                    pairs.push((s.clone(), t.clone()));
+                                }
+                            }
+                        } else if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         }
                     }
@@ -1207,6 +1476,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
             if !sources.is_empty() {
                 last_sources = sources.clone();
+            }
+            if !rule.content_preps.is_empty() {
+                content = Some((cs, cue.end, hit_targets, &rule.content_preps));
             }
             if std::env::var_os("STANCEGRAPH_DEBUG").is_some() {
                 eprintln!(
@@ -1250,6 +1522,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
         }
     }
+}
+
+/// An Arabic verb cue read after the article (الشكر، القصف) is a noun: the
+/// definite article never precedes a verb. Nouns are listed as `nouns`.
+fn is_definite_verb(ctx: &DocContext<'_>, text: &str, c: &Cue) -> bool {
+    let CueKind::Rule(ri) = c.kind else {
+        return false;
+    };
+    let head = &text[c.token_start..c.start];
+    ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar)
+        && (head.ends_with("ال") || head.ends_with("لل"))
 }
 
 fn all_pairs(ids: &[String], both_directions: bool, out: &mut Vec<(String, String)>) {

@@ -33,6 +33,9 @@ pub enum How {
     /// "The remarks", "the speech": the article's main speaker (filled in
     /// by inference, which knows who speaks).
     Remarks,
+    /// "The outcome", "the vote", "البيانين": the actor the article's
+    /// opening event favours (filled in by inference).
+    Outcome,
 }
 
 /// One resolved mention.
@@ -153,6 +156,11 @@ pub fn find_mentions(
     // What each resolved mention looked like, for "تلك الميليشيات", "those
     // militias": a demonstrative points back to the last mention so worded.
     let mut recent_surfaces: Vec<(String, String)> = Vec::new();
+    // The last two sides the article's opening (headline and lead, the first
+    // two sentences) names together ("السراج وعقيلة صالح يعلنان", "the GNA and
+    // the HoR announced"): the pair "both sides" means when the text around
+    // names fewer.
+    let mut joint: Option<Vec<String>> = None;
     let mut out = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
         for raw in raws {
@@ -210,7 +218,8 @@ pub fn find_mentions(
                         .map(|id| (vec![id], How::Context))
                 }
                 Target::Reference(RefKind::Pair) => {
-                    pair(kb, &recent, &recent_sentence, si, &counts).map(|ids| (ids, How::Pair))
+                    pair(kb, &recent, &recent_sentence, si, &counts, joint.as_deref())
+                        .map(|ids| (ids, How::Pair))
                 }
                 Target::Reference(RefKind::Latter) => {
                     if is_adjective_use(text, tokens, &raw) {
@@ -228,12 +237,18 @@ pub fn find_mentions(
                     }
                 }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
+                Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
                 Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
             };
             let Some((ids, how)) = resolved else {
                 continue;
             };
             if how != How::Pair && how != How::Remarks {
+                if let Some(prev) = out.last().filter(|_| si < OPENING_SENTENCES) {
+                    if let Some(two) = joined_sides(kb, text, prev, si, &ids, raw.start) {
+                        joint = Some(two);
+                    }
+                }
                 recent.extend(ids.iter().cloned());
                 recent_sentence.extend(ids.iter().map(|_| si));
                 for id in &ids {
@@ -246,7 +261,7 @@ pub fn find_mentions(
                 let prev: &mut Mention = prev;
                 if prev.sentence == si
                     && prev.ids == ids
-                    && text[prev.end..raw.token_start].trim().is_empty()
+                    && is_same_actor_gap(&text[prev.end..raw.token_start])
                 {
                     prev.end = raw.end;
                     continue;
@@ -263,6 +278,46 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// What may stand between two mentions of one actor that make one mention:
+/// nothing, or a possessive ("Khalifa Haftar's Libyan National Army").
+fn is_same_actor_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "" | "'s" | "’s")
+}
+
+/// How many sentences make an article's opening (headline and lead).
+const OPENING_SENTENCES: usize = 2;
+
+/// Two sides coordinated in one sentence: the previous mention and this
+/// one, each a single actor of a side kind, joined by "and" or و with at most
+/// a role noun between ("السراج ورئيس مجلس النواب").
+fn joined_sides(
+    kb: &ActorBase,
+    text: &str,
+    prev: &Mention,
+    sentence: usize,
+    ids: &[String],
+    start: usize,
+) -> Option<Vec<String>> {
+    let side = |id: &str| {
+        kb.actor(id)
+            .is_some_and(|a| SIDE_KINDS.contains(&a.kind.as_str()))
+    };
+    if prev.sentence != sentence || prev.ids.len() != 1 || ids.len() != 1 || prev.ids == ids {
+        return None;
+    }
+    if !side(&prev.ids[0]) || !side(&ids[0]) || start < prev.end {
+        return None;
+    }
+    let words: Vec<&str> = text[prev.end..start].split_whitespace().collect();
+    let joined = words.len() <= 3
+        && words
+            .first()
+            .is_some_and(|w| *w == "and" || w.starts_with('و'));
+    let mut two = vec![prev.ids[0].clone(), ids[0].clone()];
+    two.sort();
+    joined.then_some(two)
 }
 
 fn dominant(counts: &BTreeMap<usize, usize>) -> Option<usize> {
@@ -283,6 +338,7 @@ fn pair(
     recent_sentence: &[usize],
     sentence: usize,
     counts: &HashMap<String, usize>,
+    joint: Option<&[String]>,
 ) -> Option<Vec<String>> {
     let is_side = |id: &str| {
         kb.actor(id)
@@ -309,6 +365,9 @@ fn pair(
         let mut two = vec![window[0].1.clone(), window[1].1.clone()];
         two.sort();
         return Some(two);
+    }
+    if let Some(two) = joint {
+        return Some(two.to_vec());
     }
     let mut found: Vec<String> = Vec::new();
     for id in recent.iter().rev() {

@@ -50,6 +50,9 @@ pub enum RefKind {
     Former,
     /// The remarks, the speech: what the main speaker said.
     Remarks,
+    /// The outcome, the vote, the two statements: the event the article
+    /// opens with, standing for the actor it favours.
+    Outcome,
 }
 
 /// An actor as the knowledge base holds it.
@@ -735,12 +738,13 @@ impl ActorBase {
                 "latter" => RefKind::Latter,
                 "former" => RefKind::Former,
                 "remarks" => RefKind::Remarks,
+                "outcome" => RefKind::Outcome,
                 other => {
                     errs.push(data_error(
                         "references",
                         0,
                         format!("unknown reference kind '{other}'"),
-                        "expected pair, latter, former or remarks",
+                        "expected pair, latter, former, remarks or outcome",
                     ));
                     continue;
                 }

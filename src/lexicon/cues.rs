@@ -112,6 +112,11 @@ pub struct CueRule {
     /// Words that must precede the cue in its clause: "*fighting* … alongside".
     #[serde(default)]
     pub requires_before: Vec<String>,
+    /// Prepositions that introduce what this cue says its target did
+    /// ("accused X *of* arming Y", "اتهم X *ب*تزويد Y"): a cue they
+    /// introduce later in the clause takes this cue's target as its subject.
+    #[serde(default)]
+    pub content_preps: Vec<String>,
     /// Confidence of one statement.
     #[serde(default = "default_confidence")]
     pub confidence: f64,
@@ -184,6 +189,22 @@ pub struct Frames {
     /// named subject, so the speaker holds the stance.
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Words right after a relative pronoun that show its clause has no
+    /// subject of its own, so the antecedent is the subject of a cue further
+    /// on ("which *has* long backed"): auxiliaries and adverbs. (Arabic
+    /// needs none: a resumptive pronoun on the clause's verb marks a clause
+    /// with its own subject, "التي يتهمها".)
+    #[serde(default)]
+    pub subject_relative: Vec<String>,
+    /// Determiners (the, a, its): one after a verb opens its object, so the
+    /// verb is active even if an agent marker follows ("rejected the plan
+    /// drafted by X", but "an accord signed in November by X").
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Complementizers (that, أن): after a denial and an aside between
+    /// commas ("نفت أنقرة، في بيان، أن …"), what they open is still denied.
+    #[serde(default)]
+    pub complementizers: Vec<String>,
     /// Indefinite subjects ("من يسلح", "whoever"): the verb after them has no
     /// stance holder.
     #[serde(default)]
@@ -264,6 +285,9 @@ pub struct CueBase {
     coordinators: HashSet<String>,
     relative: HashSet<String>,
     pronouns: HashSet<String>,
+    subject_relative: HashSet<String>,
+    determiners: HashSet<String>,
+    complementizers: HashSet<String>,
     carry_before: HashSet<String>,
     carry_after: HashSet<String>,
     indefinite: HashSet<String>,
@@ -338,6 +362,9 @@ impl CueBase {
         let mut coordinators = HashSet::new();
         let mut relative = HashSet::new();
         let mut pronouns = HashSet::new();
+        let mut subject_relative = HashSet::new();
+        let mut determiners = HashSet::new();
+        let mut complementizers = HashSet::new();
         let mut carry_before = HashSet::new();
         let mut carry_after = HashSet::new();
         let mut indefinite = HashSet::new();
@@ -394,6 +421,9 @@ impl CueBase {
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
+            subject_relative.extend(f.subject_relative.iter().map(|w| normalize(w).text));
+            determiners.extend(f.determiners.iter().map(|w| normalize(w).text));
+            complementizers.extend(f.complementizers.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
             indefinite.extend(f.indefinite.iter().map(|w| normalize(w).text));
@@ -437,6 +467,11 @@ impl CueBase {
                 rule.relation_parsed = Some(relation);
                 rule.preps_norm = rule.preps.iter().map(|p| normalize(p).text).collect();
                 rule.requires = rule.requires.iter().map(|p| normalize(p).text).collect();
+                rule.content_preps = rule
+                    .content_preps
+                    .iter()
+                    .map(|p| normalize(p).text)
+                    .collect();
                 rule.requires_before = rule
                     .requires_before
                     .iter()
@@ -475,6 +510,9 @@ impl CueBase {
             coordinators,
             relative,
             pronouns,
+            subject_relative,
+            determiners,
+            complementizers,
             carry_before,
             carry_after,
             indefinite,
@@ -541,6 +579,22 @@ impl CueBase {
             .find(|(l, _)| *l == lang)
             .map(|(_, w)| *w)
             .unwrap_or(1)
+    }
+
+    /// Whether a normalised word right after a relative pronoun shows that
+    /// the antecedent is the clause's subject ("which *has* long backed").
+    pub fn opens_subject_relative(&self, word: &str) -> bool {
+        self.subject_relative.contains(word)
+    }
+
+    /// Whether a normalised word is a complementizer.
+    pub fn is_complementizer(&self, word: &str) -> bool {
+        self.complementizers.contains(word)
+    }
+
+    /// Whether a normalised word is a determiner.
+    pub fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(word)
     }
 
     /// Whether a normalised word opens a relative clause.
