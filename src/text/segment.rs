@@ -397,6 +397,27 @@ fn add_piece(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The eight-at-a-time scan finds what a byte-by-byte scan finds.
+        #[test]
+        fn next_in_set_agrees_with_a_plain_scan(
+            bytes in proptest::collection::vec(prop::sample::select(vec![b'a', b' ', b'.', b';', 0xD8, 0x9F, 0x8C, b'"']), 0..64),
+            from in 0usize..70,
+            to in 0usize..70,
+        ) {
+            for set in [&SENTENCE_BYTES, &CLAUSE_BYTES] {
+                let end = to.min(bytes.len());
+                let from = from.min(end);
+                let mut plain = from;
+                while plain < end && !set[usize::from(bytes[plain])] {
+                    plain += 1;
+                }
+                prop_assert_eq!(next_in_set(&bytes, from, to, set), plain);
+            }
+        }
+    }
 
     fn sentences(original: &str) -> Vec<String> {
         let norm = normalize(original);
