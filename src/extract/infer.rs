@@ -498,6 +498,25 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let (cs, ce) = self.clause_of(cue.start);
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
+        if let Some(a) = self.relative_antecedent(cue, arabic) {
+            return (self.ids_of(&self.expand_backward(a)), None);
+        }
+        // "while backing X", "by arming Y": an adverbial gerund has the
+        // subject of the stance before it, or of the sentence.
+        if !arabic
+            && !is_noun
+            && self.text()[cue.start..cue.end].ends_with("ing")
+            && self
+                .word_before_adverb(cue.token_start)
+                .is_some_and(|w| self.ctx.kb.cues.is_subordinator(w))
+        {
+            if !previous.is_empty() {
+                return (previous.to_vec(), None);
+            }
+            if let Some(s) = self.main_subject(speaker) {
+                return (s, None);
+            }
+        }
         // "the countries that back X": the subject is the noun before the
         // relative pronoun, which is no actor here. After a relative pronoun
         // an Arabic verb may still take its subject after it ("الحوار الذي
@@ -596,6 +615,120 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         (Vec::new(), None)
+    }
+
+    /// The word before `at`, skipping one adverb in -ly ("was quietly
+    /// supplied", "while publicly backing").
+    fn word_before_adverb(&self, at: usize) -> Option<&str> {
+        let w = self.word_before(at)?;
+        if w.len() > 4 && w.ends_with("ly") {
+            let toks = self.sentence_tokens();
+            let i = toks.partition_point(|t| t.start < at);
+            return i
+                .checked_sub(2)
+                .map(|j| &self.text()[toks[j].start..toks[j].end]);
+        }
+        Some(w)
+    }
+
+    /// An English cue used as a noun or modifier states nothing: "a supply
+    /// hub", "mediation efforts", "since the fighting ended" (an -ing word
+    /// after a determiner, unless a preposition ties it to its parties).
+    fn is_nominal_use(&self, cue: &Cue, lang: Option<crate::model::Lang>) -> bool {
+        if lang != Some(crate::model::Lang::En) {
+            return false;
+        }
+        let cues = &self.ctx.kb.cues;
+        let word = &self.text()[cue.start..cue.end];
+        if self
+            .word_after(cue.end)
+            .is_some_and(|w| cues.is_nominal_after(w))
+        {
+            return true;
+        }
+        !word.contains(' ')
+            && word.ends_with("ing")
+            && self
+                .word_before(cue.token_start)
+                .is_some_and(|w| cues.is_nominal_before(w))
+            && !self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Between | CueKind::Agent)
+                    && c.start >= cue.end
+                    && self.tokens_between(cue.end, c.start) == 0
+            })
+    }
+
+    /// "Italy, which backs X", "روما، التي تتهم فرنسا": in a relative clause
+    /// with no subject of its own the actor it hangs on is the subject. An
+    /// English clause has its own subject when an actor follows the pronoun
+    /// ("which UN experts accused"); an Arabic one when the verb after the
+    /// pronoun carries the resumptive object pronoun ("التي يتهمها").
+    fn relative_antecedent(&self, cue: &Cue, arabic: bool) -> Option<usize> {
+        let cues = &self.ctx.kb.cues;
+        let toks = self.sentence_tokens();
+        let text = self.text();
+        let at = toks.partition_point(|t| t.start < cue.token_start);
+        // The nearest relative pronoun before the cue, within its stretch up
+        // to a comma.
+        let mut r = None;
+        for j in (0..at).rev() {
+            let w = &text[toks[j].start..toks[j].end];
+            if matches!(w, "," | "،" | ";" | "؛" | ":" | "\"") {
+                break;
+            }
+            if cues.is_relative(w) {
+                r = Some(j);
+                break;
+            }
+        }
+        let r = r?;
+        let rel = toks[r];
+        let own_subject = if arabic {
+            // The verb, or a noun soon after it ("وقع وزير دفاعها"), carries
+            // the pronoun that points back to the antecedent.
+            let rest = &toks[r + 1..(r + 4).min(toks.len())];
+            rest.iter().enumerate().any(|(k, t)| {
+                let w = &text[t.start..t.end];
+                let resumptive = if k == 0 {
+                    crate::text::strip_enclitic(w).is_some()
+                } else {
+                    ["ها", "هم", "هما"].iter().any(|e| w.ends_with(e))
+                        && crate::text::strip_enclitic(w).is_some()
+                };
+                resumptive && !self.mentions.iter().any(|m| m.token_start == t.start)
+            })
+        } else {
+            // Only auxiliaries and adverbs between the pronoun and the first
+            // cue after it: the verb's subject is the antecedent ("which has
+            // long backed"); any other word is a subject of its own ("which
+            // Western governments accuse").
+            let first = self
+                .cues
+                .iter()
+                .filter(|c| matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_)))
+                .map(|c| c.token_start)
+                .filter(|&p| p > rel.start)
+                .min()
+                .unwrap_or(cue.token_start);
+            toks[r + 1..]
+                .iter()
+                .take_while(|t| t.start < first)
+                .any(|t| {
+                    let w = &text[t.start..t.end];
+                    !(cues.is_auxiliary(w) || (w.len() > 4 && w.ends_with("ly")))
+                })
+        };
+        if own_subject {
+            return None;
+        }
+        // The antecedent ends right before the pronoun (a comma between).
+        (0..self.mentions.len())
+            .rev()
+            .find(|&i| self.mentions[i].end <= rel.start)
+            .filter(|&i| {
+                self.eligible(self.mentions[i])
+                    && self.tokens_between(self.mentions[i].end, rel.start) <= 3
+            })
     }
 
     /// Whether a verb cue is joined to what precedes it by a conjunction:
@@ -874,6 +1007,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return;
         }
         let mut last_sources: Vec<String> = Vec::new();
+        // The object of the last controlling cue and where it ends.
+        let mut control: Option<(Vec<String>, usize)> = None;
         // Negated cues so far (end, clause start): a negation covers the
         // verb phrase it opens ("will not hand over its weapons to X").
         let mut negated_cues: Vec<(usize, usize)> = Vec::new();
@@ -890,6 +1025,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if !rule.requires_before.is_empty()
                 && !self.has_word(cs, cue.start, &rule.requires_before)
             {
+                continue;
+            }
+            if self.is_nominal_use(cue, rule.lang) {
                 continue;
             }
             let window = rule
@@ -1028,6 +1166,84 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
             }
+            // Who holds the stance and whom it is about, when the cue's own
+            // slots would read them the wrong way round.
+            let mut forced: Option<Vec<String>> = None;
+            let english = rule.lang == Some(crate::model::Lang::En);
+            let receive = self.cues.iter().any(|c| {
+                c.kind == CueKind::Receive
+                    && c.end <= cue.token_start
+                    && c.start >= cs
+                    && self.tokens_between(c.end, cue.token_start) <= 4
+            });
+            // "X was supplied by Y", "an accord signed in May by Y and Z".
+            let verb = english
+                && matches!(cue.kind, CueKind::Rule(_))
+                && !text[cue.start..cue.end].ends_with("ing");
+            let agent = self
+                .cues
+                .iter()
+                .find(|c| {
+                    c.kind == CueKind::Agent
+                        && c.start >= cue.end
+                        && self.tokens_between(cue.end, c.start) <= 3
+                })
+                .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 1))
+                .filter(|_| verb);
+            let aux = verb
+                && self
+                    .word_before_adverb(cue.token_start)
+                    .is_some_and(|w| self.ctx.kb.cues.is_passive_aux(w));
+            // Without an auxiliary, only a participle whose agent follows it
+            // closely ("signed last year by"), not an active verb with its
+            // object ("rejected the plan launched by").
+            let reduced = agent.is_some()
+                && !self
+                    .word_after(cue.end)
+                    .is_some_and(|w| self.ctx.kb.cues.is_nominal_before(w));
+            // "is opposed to X" is an adjective with its own holder.
+            let adjectival = agent.is_none() && self.word_after(cue.end) == Some("to");
+            let passive = (aux && !adjectival) || reduced;
+            // Demands and nominal stances of the speaker ("to withdraw",
+            // "the withdrawal of") are the content of the demand, not a
+            // stance of its addressee.
+            let controllable =
+                !matches!(rule.source, SourceSlot::SpeakerFirst | SourceSlot::Speaker);
+            if let Some((ids, _)) = control
+                .as_ref()
+                .filter(|_| controllable)
+                .filter(|(_, end)| *end <= cue.token_start)
+                .filter(|(_, end)| self.tokens_between(*end, cue.token_start) <= 3)
+            {
+                // "accused X of backing Y", "urged X to arm Y": X backs, arms.
+                sources = ids.clone();
+                forced = Some(self.targets_after(cue.end, ce, &rule.preps_norm, &sources));
+            } else if receive && relation == Relation::Supports {
+                // "X received support from Y", "حصلت X على دعم من Y".
+                let giver = self
+                    .first_after(cue.end, ce, 3)
+                    .filter(|&i| !self.is_media(self.mentions[i]))
+                    .map(|i| self.ids_of(&self.expand_forward(i)))
+                    .unwrap_or_default();
+                forced = Some(sources.clone());
+                sources = giver;
+            } else if passive && rule.source == SourceSlot::Subject {
+                // Y supplies X; with no agent, no holder. Without an
+                // auxiliary the participle hangs on the word before it.
+                forced = Some(if aux {
+                    sources.clone()
+                } else {
+                    self.nearest_before(cue.start, self.sentence.start, false)
+                        .filter(|&i| {
+                            self.tokens_between(self.mentions[i].end, cue.token_start) <= 1
+                        })
+                        .map(|i| self.ids_of(&self.expand_backward(i)))
+                        .unwrap_or_default()
+                });
+                sources = agent
+                    .map(|i| self.ids_of(&self.expand_forward(i)))
+                    .unwrap_or_default();
+            }
             let target_from = after_source.unwrap_or(cue.end);
             let mut pairs: Vec<(String, String)> = Vec::new();
             // A refused negotiation is a stance of the refuser towards the
@@ -1061,7 +1277,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                                         m.start >= ps && m.start < cue.start && self.eligible(m)
                                     })
                                 });
-                            if subject_inside {
+                            // Unless the relative clause has no subject
+                            // of its own ("Y, which backs X and accused Z").
+                            let own = self
+                                .relative_antecedent(cue, rule.lang == Some(crate::model::Lang::Ar))
+                                .is_none();
+                            if subject_inside && own {
                                 targets = self
                                     .ids_of(&[a])
                                     .into_iter()
@@ -1154,6 +1375,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 TargetSlot::Between => {
                     let mut parties = self.parties_between(cue.end, ce);
                     let mut mediators: Vec<String> = Vec::new();
+                    let mut from_context = false;
                     if parties.len() >= 2 {
                         mediators = sources
                             .iter()
@@ -1167,7 +1389,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         mediators = sources.clone();
                         parties = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
                         if parties.len() < 2 {
+                            // Sides the sentence does not name: the mediator
+                            // deals with each; nothing says they talk together.
                             parties = self.pair_at(cue.start);
+                            from_context = true;
                         }
                         parties.retain(|p| !mediators.contains(p));
                         if mediators.is_empty() {
@@ -1189,21 +1414,50 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         let targets =
                             self.targets_after(target_from, ce, &rule.preps_norm, &sources);
-                        if !targets.is_empty() && !sources.is_empty() {
+                        if targets.len() >= 2 && sources.len() == 1 {
+                            // "X held talks with Y and Z", "with both sides":
+                            // X with each; Y and Z not with each other.
+                            mediators = sources.clone();
+                            parties = targets;
+                            parties.retain(|p| !mediators.contains(p));
+                            from_context = true;
+                        } else if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         }
                     }
-                    all_pairs(
-                        &parties,
-                        rule.mutual || relation != Relation::NegotiatesWith,
-                        &mut pairs,
-                    );
+                    if !from_context {
+                        all_pairs(
+                            &parties,
+                            rule.mutual || relation != Relation::NegotiatesWith,
+                            &mut pairs,
+                        );
+                    }
                     for m in &mediators {
                         for p in &parties {
                             pairs.push((m.clone(), p.clone()));
                         }
                     }
                 }
+            }
+            if let Some(f) = &forced {
+                pairs.clear();
+                for s in &sources {
+                    for t in f.iter().filter(|t| !sources.contains(t)) {
+                        pairs.push((s.clone(), t.clone()));
+                    }
+                }
+            }
+            if rule.controls {
+                let targets: Vec<String> = pairs.iter().map(|(_, t)| t.clone()).collect();
+                let end = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= cue.end && m.start < ce)
+                    .filter(|m| m.ids.iter().any(|id| targets.contains(id)))
+                    .map(|m| m.end)
+                    .max()
+                    .unwrap_or(cue.end);
+                control = (!targets.is_empty()).then_some((targets, end));
             }
             if !sources.is_empty() {
                 last_sources = sources.clone();

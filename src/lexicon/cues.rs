@@ -98,6 +98,11 @@ pub struct CueRule {
     /// Even-handed appeals to "both sides" are no stance: drop pair targets.
     #[serde(default)]
     pub no_pair_target: bool,
+    /// The object of this cue is the subject of a stance cue in its
+    /// complement ("accused X of backing Y", "urged X to arm Y", "اتهم X
+    /// بدعم Y").
+    #[serde(default)]
+    pub controls: bool,
     /// With `target = "between"`: when the sentence names no parties, the
     /// two sides the article has established are the parties (mediation).
     #[serde(default)]
@@ -212,6 +217,30 @@ pub struct Frames {
     /// Agent markers of passives (by, من قبل).
     #[serde(default)]
     pub agent: Vec<String>,
+    /// Auxiliaries of a passive ("was supplied by X"): with an agent
+    /// after the cue, the agent holds the stance and the subject receives it.
+    #[serde(default)]
+    pub passive_aux: Vec<String>,
+    /// Auxiliaries and particles that may stand between a relative pronoun
+    /// and its verb ("which has also backed").
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    /// Nouns that make a cue right before them a modifier ("supply hub",
+    /// "mediation efforts"): no statement.
+    #[serde(default)]
+    pub nominal_after: Vec<String>,
+    /// Determiners that make an -ing cue after them a noun ("the fighting"):
+    /// it states something only with a preposition after it.
+    #[serde(default)]
+    pub nominal_before: Vec<String>,
+    /// Words that open an adverbial gerund ("while backing X"): its subject
+    /// is that of the stance before it.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// Receiving verbs ("received support from X", "حصلت على دعم من"): the
+    /// stance of a support cue after one runs from the giver to the subject.
+    #[serde(default)]
+    pub receive: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -247,6 +276,8 @@ pub enum CueKind {
     Between,
     /// Passive agent marker.
     Agent,
+    /// A receiving verb (received, حصل على).
+    Receive,
     /// A phrase that only shadows a negator (لا يزال).
     Inert,
 }
@@ -270,6 +301,11 @@ pub struct CueBase {
     co_subject: Vec<String>,
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
+    passive_aux: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    nominal_after: HashSet<String>,
+    nominal_before: HashSet<String>,
+    subordinators: HashSet<String>,
 }
 
 /// English inflection of a word marked with `+`.
@@ -342,6 +378,11 @@ impl CueBase {
         let mut carry_after = HashSet::new();
         let mut indefinite = HashSet::new();
         let mut co_subject = Vec::new();
+        let mut passive_aux = HashSet::new();
+        let mut auxiliaries = HashSet::new();
+        let mut nominal_after = HashSet::new();
+        let mut nominal_before = HashSet::new();
+        let mut subordinators = HashSet::new();
         let mut windows = Vec::new();
         let mut ids = HashSet::new();
         for (name, text) in sources {
@@ -391,6 +432,12 @@ impl CueBase {
             frame(&f.between, CueKind::Between);
             frame(&f.agent, CueKind::Agent);
             frame(&f.not_negation, CueKind::Inert);
+            frame(&f.receive, CueKind::Receive);
+            passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
+            auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
+            nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
+            nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
+            subordinators.extend(f.subordinators.iter().map(|w| normalize(w).text));
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
@@ -480,6 +527,11 @@ impl CueBase {
             indefinite,
             co_subject,
             windows,
+            passive_aux,
+            auxiliaries,
+            nominal_after,
+            nominal_before,
+            subordinators,
         })
     }
 
@@ -546,5 +598,30 @@ impl CueBase {
     /// Whether a normalised word opens a relative clause.
     pub fn is_relative(&self, word: &str) -> bool {
         self.relative.contains(word)
+    }
+
+    /// Whether a word is a passive auxiliary (was, were, been).
+    pub fn is_passive_aux(&self, word: &str) -> bool {
+        self.passive_aux.contains(word)
+    }
+
+    /// Whether a word may stand between a relative pronoun and its verb.
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        self.auxiliaries.contains(word) || self.passive_aux.contains(word)
+    }
+
+    /// Whether a noun after a cue makes the cue its modifier (hub, efforts).
+    pub fn is_nominal_after(&self, word: &str) -> bool {
+        self.nominal_after.contains(word)
+    }
+
+    /// Whether a determiner before an -ing cue makes it a noun (the).
+    pub fn is_nominal_before(&self, word: &str) -> bool {
+        self.nominal_before.contains(word)
+    }
+
+    /// Whether a word opens an adverbial gerund (while, by).
+    pub fn is_subordinator(&self, word: &str) -> bool {
+        self.subordinators.contains(word)
     }
 }
