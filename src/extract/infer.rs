@@ -142,6 +142,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             parentheticals: Vec::new(),
         };
         view.parentheticals = view.find_parentheticals();
+        // "via Syria": a route is no party ("عبر X عن" is "X expressed").
+        let routes: Vec<usize> = view
+            .mentions
+            .iter()
+            .filter(|m| {
+                view.word_before(m.token_start)
+                    .is_some_and(|w| ctx.kb.cues.is_transit(w))
+                    && view.word_after(m.end) != Some("عن")
+            })
+            .map(|m| m.start)
+            .collect();
+        view.mentions.retain(|m| !routes.contains(&m.start));
         view
     }
 
@@ -382,6 +394,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     _ => return previous,
                 }
             }
+            // "إذ قال المتحدث باسم قواتها": an Arabic verb followed by a
+            // definite noun that names no actor has that noun as subject,
+            // not an actor of the clause before; it speaks for an actor
+            // named soon after, else for no one we know.
+            let arabic_verb = text[cue.start..cue.end]
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{600}'..='\u{6ff}').contains(&c));
+            let noun_subject = arabic_verb
+                && after.is_some_and(|w| w.starts_with("ال") && !self.ctx.kb.cues.carries_after(w))
+                && !self.mentions.iter().any(|m| {
+                    self.word_after(cue.end).is_some()
+                        && m.token_start >= cue.end
+                        && self.tokens_between(cue.end, m.token_start) == 0
+                });
+            if noun_subject {
+                return match self.first_after(cue.end, self.sentence.end, 3) {
+                    Some(i) if self.is_media(self.mentions[i]) => None,
+                    Some(i) => {
+                        Some(self.ids_of(&self.expand_forward(i))).filter(|ids| !ids.is_empty())
+                    }
+                    None => None,
+                };
+            }
             let subject = self
                 .nearest_before(cue.start, cs, true)
                 .or_else(|| self.first_after(cue.end, self.sentence.end, 3));
@@ -526,8 +562,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
         {
             if arabic && !is_noun {
+                // The verb points back to the antecedent as its object
+                // (relative_antecedent found none): its subject follows,
+                // perhaps as "officials in X" ("مسؤولون في X").
                 let after = self
-                    .first_after(cue.end, ce, 1)
+                    .first_after(cue.end, ce, 2)
                     .filter(|&i| !self.is_media(self.mentions[i]));
                 if let Some(i) = after {
                     let idx = self.expand_forward(i);
@@ -594,6 +633,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .word_before(cue.token_start)
             .is_some_and(|w| self.ctx.kb.cues.is_pronoun(w));
         let max_gap = if is_noun { 0 } else { 2 };
+        // "لدعم X", "لتسليح X": a verbal noun of purpose takes its object
+        // as genitive; its holder is the stance's before it, or the clause's.
+        let purpose = is_noun && self.text()[cue.token_start..cue.start].ends_with('ل');
+        let genitive = genitive && !purpose;
         if arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ce, max_gap) {
                 if !self.is_media(self.mentions[i]) {
@@ -1282,7 +1325,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                             let own = self
                                 .relative_antecedent(cue, rule.lang == Some(crate::model::Lang::Ar))
                                 .is_none();
-                            if subject_inside && own {
+                            // A verb-first subject after the verb counts.
+                            if (subject_inside || after_source.is_some()) && own {
                                 targets = self
                                     .ids_of(&[a])
                                     .into_iter()
@@ -1455,6 +1499,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     .filter(|m| m.start >= cue.end && m.start < ce)
                     .filter(|m| m.ids.iter().any(|id| targets.contains(id)))
                     .map(|m| m.end)
+                    .chain(after_source)
                     .max()
                     .unwrap_or(cue.end);
                 control = (!targets.is_empty()).then_some((targets, end));

@@ -237,6 +237,10 @@ pub struct Frames {
     /// is that of the stance before it.
     #[serde(default)]
     pub subordinators: Vec<String>,
+    /// Route prepositions ("via Syria", "عبر سوريا"): the actor after one is
+    /// a place passed through, no party to the stance.
+    #[serde(default)]
+    pub transit: Vec<String>,
     /// Receiving verbs ("received support from X", "حصلت على دعم من"): the
     /// stance of a support cue after one runs from the giver to the subject.
     #[serde(default)]
@@ -303,6 +307,7 @@ pub struct CueBase {
     windows: Vec<(Lang, usize)>,
     passive_aux: HashSet<String>,
     auxiliaries: HashSet<String>,
+    transit: HashSet<String>,
     nominal_after: HashSet<String>,
     nominal_before: HashSet<String>,
     subordinators: HashSet<String>,
@@ -380,6 +385,7 @@ impl CueBase {
         let mut co_subject = Vec::new();
         let mut passive_aux = HashSet::new();
         let mut auxiliaries = HashSet::new();
+        let mut transit = HashSet::new();
         let mut nominal_after = HashSet::new();
         let mut nominal_before = HashSet::new();
         let mut subordinators = HashSet::new();
@@ -435,6 +441,7 @@ impl CueBase {
             frame(&f.receive, CueKind::Receive);
             passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
             auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
+            transit.extend(f.transit.iter().map(|w| normalize(w).text));
             nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
             nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
             subordinators.extend(f.subordinators.iter().map(|w| normalize(w).text));
@@ -529,6 +536,7 @@ impl CueBase {
             windows,
             passive_aux,
             auxiliaries,
+            transit,
             nominal_after,
             nominal_before,
             subordinators,
@@ -608,6 +616,11 @@ impl CueBase {
     /// Whether a word may stand between a relative pronoun and its verb.
     pub fn is_auxiliary(&self, word: &str) -> bool {
         self.auxiliaries.contains(word) || self.passive_aux.contains(word)
+    }
+
+    /// Whether a word is a route preposition (via, عبر).
+    pub fn is_transit(&self, word: &str) -> bool {
+        self.transit.contains(word)
     }
 
     /// Whether a noun after a cue makes the cue its modifier (hub, efforts).
