@@ -594,6 +594,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if !previous.is_empty() {
                 return (previous.to_vec(), None);
             }
+            // Else the clause's subject: an actor before it; a pronoun for
+            // the one the text follows; an explicit noun that names no actor
+            // ("foreign powers continued to supply") holds no stance we know.
+            if let Some(i) = self.nearest_before(cue.start, cs, false) {
+                return (self.ids_of(&self.expand_backward(i)), None);
+            }
+            let opens = self.word_after(cs).unwrap_or_default();
+            let cues = &self.ctx.kb.cues;
+            if !(cues.is_pronoun(opens) || cues.carries_before(opens)) {
+                return (Vec::new(), None);
+            }
             if let Some(s) = self.main_subject(speaker) {
                 return (s, None);
             }
@@ -774,6 +785,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             })
     }
 
+    /// An actor right before a verb or speech cue of its own ("…, and
+    /// Turkey condemned", "إن تركيا تدعم") is that verb's subject, no
+    /// object of a cue before it (unless right after that cue: "UAE-backed
+    /// Haftar forces shelled").
+    fn is_verb_subject(&self, m: &Mention) -> bool {
+        let rules = &self.ctx.kb.cues.rules;
+        self.cues.iter().any(|c| {
+            let verb = match c.kind {
+                CueKind::Rule(ri) => rules[ri].source == SourceSlot::Subject,
+                CueKind::Speech | CueKind::Denial => true,
+                _ => false,
+            };
+            verb && c.token_start == c.start
+                && c.token_start >= m.end
+                && self.text()[m.end..c.token_start].trim().is_empty()
+        })
+    }
+
     /// Whether a verb cue is joined to what precedes it by a conjunction:
     /// an Arabic و/ف proclitic, or "and" right before.
     fn is_conjoined(&self, cue: &Cue) -> bool {
@@ -864,6 +893,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         exclude: &[String],
     ) -> Vec<String> {
         let text = self.text();
+        // The object does not lie past a word that opens another clause
+        // ("hosted a meeting, days after Turkey criticised …").
+        let limit = self
+            .sentence_tokens()
+            .iter()
+            .find(|t| {
+                t.start >= from
+                    && t.start < limit
+                    && self.ctx.kb.cues.is_clause_opener(&text[t.start..t.end])
+            })
+            .map_or(limit, |t| t.start);
         let candidates: Vec<usize> = (0..self.mentions.len())
             .filter(|&i| {
                 let m = self.mentions[i];
@@ -874,6 +914,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && self.eligible(m)
                     && !m.ids.iter().all(|id| exclude.contains(id))
                     && !self.is_compound_modifier(m)
+                    && (self.tokens_between(from, m.token_start) == 0 || !self.is_verb_subject(m))
             })
             .collect();
         let mut idx: Vec<usize> = Vec::new();
@@ -1325,8 +1366,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                             let own = self
                                 .relative_antecedent(cue, rule.lang == Some(crate::model::Lang::Ar))
                                 .is_none();
+                            // Only the clause's first cue: a later one
+                            // ("… accuse of sending X to back Y") has
+                            // objects of its own.
+                            let first = self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+                                !self.cues.iter().any(|c| {
+                                    matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                                        && c.start >= ps
+                                        && c.start < cue.start
+                                })
+                            });
                             // A verb-first subject after the verb counts.
-                            if (subject_inside || after_source.is_some()) && own {
+                            if (subject_inside || after_source.is_some()) && own && first {
                                 targets = self
                                     .ids_of(&[a])
                                     .into_iter()

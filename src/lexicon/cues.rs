@@ -237,6 +237,10 @@ pub struct Frames {
     /// is that of the stance before it.
     #[serde(default)]
     pub subordinators: Vec<String>,
+    /// Words that open another clause ("after", "while", فيما): the object
+    /// of a cue is not looked for past one.
+    #[serde(default)]
+    pub clause_openers: Vec<String>,
     /// Route prepositions ("via Syria", "عبر سوريا"): the actor after one is
     /// a place passed through, no party to the stance.
     #[serde(default)]
@@ -308,6 +312,7 @@ pub struct CueBase {
     passive_aux: HashSet<String>,
     auxiliaries: HashSet<String>,
     transit: HashSet<String>,
+    clause_openers: HashSet<String>,
     nominal_after: HashSet<String>,
     nominal_before: HashSet<String>,
     subordinators: HashSet<String>,
@@ -386,6 +391,7 @@ impl CueBase {
         let mut passive_aux = HashSet::new();
         let mut auxiliaries = HashSet::new();
         let mut transit = HashSet::new();
+        let mut clause_openers = HashSet::new();
         let mut nominal_after = HashSet::new();
         let mut nominal_before = HashSet::new();
         let mut subordinators = HashSet::new();
@@ -442,6 +448,7 @@ impl CueBase {
             passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
             auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
             transit.extend(f.transit.iter().map(|w| normalize(w).text));
+            clause_openers.extend(f.clause_openers.iter().map(|w| normalize(w).text));
             nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
             nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
             subordinators.extend(f.subordinators.iter().map(|w| normalize(w).text));
@@ -537,6 +544,7 @@ impl CueBase {
             passive_aux,
             auxiliaries,
             transit,
+            clause_openers,
             nominal_after,
             nominal_before,
             subordinators,
@@ -616,6 +624,11 @@ impl CueBase {
     /// Whether a word may stand between a relative pronoun and its verb.
     pub fn is_auxiliary(&self, word: &str) -> bool {
         self.auxiliaries.contains(word) || self.passive_aux.contains(word)
+    }
+
+    /// Whether a word opens another clause (after, while, فيما).
+    pub fn is_clause_opener(&self, word: &str) -> bool {
+        self.clause_openers.contains(word)
     }
 
     /// Whether a word is a route preposition (via, عبر).
