@@ -636,6 +636,29 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 return (self.ids_of(&self.expand_forward(i)), None);
             }
         }
+        // "انتقاد تركيا لحفتر": a verbal noun with an actor right after it
+        // and another introduced by لـ right after that has the first as
+        // its agent and the second as its object.
+        // A verb cue after a preposition ("برفض") is a verbal noun too; one
+        // of purpose ("لدعم X") takes its object as genitive (see below).
+        let clitic = &self.text()[cue.token_start..cue.start];
+        if arabic && (is_noun || clitic.ends_with('ب')) && !clitic.ends_with('ل') {
+            if let Some(i) = self.first_after(cue.end, ce, 0) {
+                let idx = self.expand_forward(i);
+                let last = self.mentions[*idx.last().unwrap_or(&i)];
+                let object = self.mentions.iter().any(|m| {
+                    m.token_start >= last.end
+                        && self.tokens_between(last.end, m.token_start) == 0
+                        && self.eligible(m)
+                        && self.text()[m.token_start..m.start].ends_with('ل')
+                }) || self
+                    .word_after(last.end)
+                    .is_some_and(|w| w.starts_with("لل"));
+                if object && !self.is_media(self.mentions[i]) {
+                    return (self.ids_of(&idx), Some(last.end));
+                }
+            }
+        }
         if let Some(i) = self.nearest_before(cue.start, cs, false) {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
