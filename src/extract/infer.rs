@@ -175,6 +175,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             previous_speaker: None,
         };
         view.parentheticals = view.find_parentheticals();
+        // "via Syria": a route is no party ("عبر X عن" is "X expressed").
+        let routes: Vec<usize> = view
+            .mentions
+            .iter()
+            .filter(|m| {
+                view.word_before(m.token_start)
+                    .is_some_and(|w| ctx.kb.cues.is_transit(w))
+                    && view.word_after(m.end) != Some("عن")
+            })
+            .map(|m| m.start)
+            .collect();
+        view.mentions.retain(|m| !routes.contains(&m.start));
         view
     }
 
@@ -415,6 +427,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     _ => return previous,
                 }
             }
+            // "إذ قال المتحدث باسم قواتها": an Arabic verb followed by a
+            // definite noun that names no actor has that noun as subject,
+            // not an actor of the clause before; it speaks for an actor
+            // named soon after, else for no one we know.
+            let arabic_verb = text[cue.start..cue.end]
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{600}'..='\u{6ff}').contains(&c));
+            let noun_subject = arabic_verb
+                && after.is_some_and(|w| w.starts_with("ال") && !self.ctx.kb.cues.carries_after(w))
+                && !self.mentions.iter().any(|m| {
+                    self.word_after(cue.end).is_some()
+                        && m.token_start >= cue.end
+                        && self.tokens_between(cue.end, m.token_start) == 0
+                });
+            if noun_subject {
+                return match self.first_after(cue.end, self.sentence.end, 3) {
+                    Some(i) if self.is_media(self.mentions[i]) => None,
+                    Some(i) => {
+                        Some(self.ids_of(&self.expand_forward(i))).filter(|ids| !ids.is_empty())
+                    }
+                    None => None,
+                };
+            }
             let subject = self
                 .nearest_before(cue.start, cs, true)
                 .or_else(|| self.first_after(cue.end, self.sentence.end, 3));
@@ -550,8 +586,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let (cs, ce) = self.clause_of(cue.start);
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
-        if let Some(found) = self.relative_clause_subject(cue, arabic && !is_noun, ce) {
-            return found;
+        if let Some(a) = self.relative_antecedent(cue, arabic) {
+            return (self.ids_of(&self.expand_backward(a)), None);
+        }
+        // "while backing X", "by arming Y": an adverbial gerund has the
+        // subject of the stance before it, or of the sentence.
+        if !arabic
+            && !is_noun
+            && self.text()[cue.start..cue.end].ends_with("ing")
+            && self
+                .word_before_adverb(cue.token_start)
+                .is_some_and(|w| self.ctx.kb.cues.is_subordinator(w))
+        {
+            if !previous.is_empty() {
+                return (previous.to_vec(), None);
+            }
+            if let Some(s) = self.main_subject(speaker) {
+                return (s, None);
+            }
         }
         // "the countries that back X": the subject is the noun before the
         // relative pronoun, which is no actor here. After a relative pronoun
@@ -562,8 +614,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
         {
             if arabic && !is_noun {
+                // The verb points back to the antecedent as its object
+                // (relative_antecedent found none): its subject follows,
+                // perhaps as "officials in X" ("مسؤولون في X").
                 let after = self
-                    .first_after(cue.end, ce, 1)
+                    .first_after(cue.end, ce, 2)
                     .filter(|&i| !self.is_media(self.mentions[i]));
                 if let Some(i) = after {
                     let idx = self.expand_forward(i);
@@ -590,6 +645,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if !arabic && !is_noun && self.word_before(cue.token_start) == Some("to") {
             if !previous.is_empty() {
                 return (previous.to_vec(), None);
+            }
+            // Else the clause's subject: an actor before it; a pronoun for
+            // the one the text follows; an explicit noun that names no actor
+            // ("foreign powers continued to supply") holds no stance we know.
+            if let Some(i) = self.nearest_before(cue.start, cs, false) {
+                return (self.ids_of(&self.expand_backward(i)), None);
+            }
+            let opens = self.word_after(cs).unwrap_or_default();
+            let cues = &self.ctx.kb.cues;
+            if !(cues.is_pronoun(opens) || cues.carries_before(opens)) {
+                return (Vec::new(), None);
             }
             if let Some(s) = self.main_subject(speaker) {
                 return (s, None);
@@ -638,6 +704,29 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 return (self.ids_of(&self.expand_forward(i)), None);
             }
         }
+        // "انتقاد تركيا لحفتر": a verbal noun with an actor right after it
+        // and another introduced by لـ right after that has the first as
+        // its agent and the second as its object.
+        // A verb cue after a preposition ("برفض") is a verbal noun too; one
+        // of purpose ("لدعم X") takes its object as genitive (see below).
+        let clitic = &self.text()[cue.token_start..cue.start];
+        if arabic && (is_noun || clitic.ends_with('ب')) && !clitic.ends_with('ل') {
+            if let Some(i) = self.first_after(cue.end, ce, 0) {
+                let idx = self.expand_forward(i);
+                let last = self.mentions[*idx.last().unwrap_or(&i)];
+                let object = self.mentions.iter().any(|m| {
+                    m.token_start >= last.end
+                        && self.tokens_between(last.end, m.token_start) == 0
+                        && self.eligible(m)
+                        && self.text()[m.token_start..m.start].ends_with('ل')
+                }) || self
+                    .word_after(last.end)
+                    .is_some_and(|w| w.starts_with("لل"));
+                if object && !self.is_media(self.mentions[i]) {
+                    return (self.ids_of(&idx), Some(last.end));
+                }
+            }
+        }
         if let Some(i) = self.nearest_before(cue.start, cs, false) {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
@@ -646,6 +735,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .word_before(cue.token_start)
             .is_some_and(|w| self.ctx.kb.cues.is_pronoun(w));
         let max_gap = if is_noun { 0 } else { 2 };
+        // "لدعم X", "لتسليح X": a verbal noun of purpose takes its object
+        // as genitive; its holder is the stance's before it, or the clause's.
+        let purpose = is_noun && self.text()[cue.token_start..cue.start].ends_with('ل');
+        let genitive = genitive && !purpose;
         if arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ce, max_gap) {
                 // A subject or genitive agent never follows a preposition
@@ -674,48 +767,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         (Vec::new(), None)
     }
 
-    /// The subject of a cue inside a relative clause between commas that
-    /// hangs on an actor and names no actor of its own before the cue: the
-    /// antecedent ("X، التي تدعم Y", "X, which has long backed Y", "X، الذين
-    /// قاتلوا أشهراً إلى جانب Y"). An Arabic verb right after the relative
-    /// pronoun that carries a resumptive object pronoun ("X، التي يتهمها
-    /// مسؤولون في Y") has its subject after it instead, and the antecedent is
-    /// its object (see [`Self::resumptive_relative`]).
-    fn relative_clause_subject(
-        &self,
-        cue: &Cue,
-        arabic_verb: bool,
-        ce: usize,
-    ) -> Option<(Vec<String>, Option<usize>)> {
-        let a = self.antecedent_of(cue.start)?;
-        if self.actor_inside_relative(cue) {
-            return None;
-        }
-        if arabic_verb && self.resumptive_relative(cue) {
-            let i = self
-                .first_after(cue.end, ce, 2)
-                .filter(|&i| !self.is_media(self.mentions[i]))?;
-            let idx = self.expand_forward(i);
-            let end = idx.last().map(|&j| self.mentions[j].end);
-            return Some((self.ids_of(&idx), end));
-        }
-        if self.own_subject_relative(cue) {
-            return None;
-        }
-        let ids = self.ids_of(&self.expand_backward(a));
-        (!ids.is_empty()).then_some((ids, None))
-    }
-
-    /// Whether an eligible actor stands between the relative pronoun of the
-    /// cue's parenthetical and the cue.
-    fn actor_inside_relative(&self, cue: &Cue) -> bool {
-        self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
-            self.mentions
-                .iter()
-                .any(|m| m.start >= ps && m.start < cue.start && self.eligible(m))
-        })
-    }
-
     /// Whether the cue's relative clause has a subject of its own that no
     /// pack lists, so the antecedent is not its subject. English: the cue
     /// does not open the clause and the word that does is no mark of a
@@ -739,29 +790,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar))
     }
 
-    /// Whether a cue is the verb right after the relative pronoun of its
-    /// parenthetical and ends in an object pronoun that points back to the
-    /// antecedent (يتهمها، ترعاه، يدعمهم).
-    fn resumptive_relative(&self, cue: &Cue) -> bool {
-        let Some((ps, _)) = self.parenthetical_of(cue.start) else {
-            return false;
-        };
-        let token = &self.text()[cue.token_start..cue.end];
-        self.tokens_between(ps, cue.token_start) == 1
-            && !token.ends_with("نا")
-            && crate::text::strip_enclitic(token).is_some()
-    }
-
-    /// Whether one of `preps` introduces a cue: as a one-letter proclitic of
-    /// its token (بتزويد) or as the word before it ("of supplying").
-    fn introduced_by_prep(&self, cue: &Cue, preps: &[String]) -> bool {
-        let clitics = &self.text()[cue.token_start..cue.start];
-        let before = self.word_before(cue.token_start);
-        preps.iter().any(|p| {
-            (p.chars().count() == 1 && clitics.contains(p.as_str())) || before == Some(p.as_str())
-        })
-    }
-
     /// Whether text between a denial and a cue leaves the cue denied: no
     /// comma, or one aside between two commas followed by a complementizer.
     fn in_denial_scope(&self, between: &str) -> bool {
@@ -776,14 +804,136 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
     }
 
-    /// Whether a token in [from, to) is a determiner.
-    fn has_determiner(&self, from: usize, to: usize) -> bool {
-        let toks = self.ctx.tokens;
-        let lo = toks.partition_point(|t| t.start < from);
-        let hi = toks.partition_point(|t| t.start < to);
-        toks[lo..hi]
-            .iter()
-            .any(|t| self.ctx.kb.cues.is_determiner(&self.text()[t.start..t.end]))
+    /// The word before `at`, skipping one adverb in -ly ("was quietly
+    /// supplied", "while publicly backing").
+    fn word_before_adverb(&self, at: usize) -> Option<&str> {
+        let w = self.word_before(at)?;
+        if w.len() > 4 && w.ends_with("ly") {
+            let toks = self.sentence_tokens();
+            let i = toks.partition_point(|t| t.start < at);
+            return i
+                .checked_sub(2)
+                .map(|j| &self.text()[toks[j].start..toks[j].end]);
+        }
+        Some(w)
+    }
+
+    /// An English cue used as a noun or modifier states nothing: "a supply
+    /// hub", "mediation efforts", "since the fighting ended" (an -ing word
+    /// after a determiner, unless a preposition ties it to its parties).
+    fn is_nominal_use(&self, cue: &Cue, lang: Option<crate::model::Lang>) -> bool {
+        if lang != Some(crate::model::Lang::En) {
+            return false;
+        }
+        let cues = &self.ctx.kb.cues;
+        let word = &self.text()[cue.start..cue.end];
+        if self
+            .word_after(cue.end)
+            .is_some_and(|w| cues.is_nominal_after(w))
+        {
+            return true;
+        }
+        !word.contains(' ')
+            && word.ends_with("ing")
+            && self
+                .word_before(cue.token_start)
+                .is_some_and(|w| cues.is_nominal_before(w))
+            && !self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Between | CueKind::Agent)
+                    && c.start >= cue.end
+                    && self.tokens_between(cue.end, c.start) == 0
+            })
+    }
+
+    /// "Italy, which backs X", "روما، التي تتهم فرنسا": in a relative clause
+    /// with no subject of its own the actor it hangs on is the subject. An
+    /// English clause has its own subject when an actor follows the pronoun
+    /// ("which UN experts accused"); an Arabic one when the verb after the
+    /// pronoun carries the resumptive object pronoun ("التي يتهمها").
+    fn relative_antecedent(&self, cue: &Cue, arabic: bool) -> Option<usize> {
+        let cues = &self.ctx.kb.cues;
+        let toks = self.sentence_tokens();
+        let text = self.text();
+        let at = toks.partition_point(|t| t.start < cue.token_start);
+        // The nearest relative pronoun before the cue, within its stretch up
+        // to a comma.
+        let mut r = None;
+        for j in (0..at).rev() {
+            let w = &text[toks[j].start..toks[j].end];
+            if matches!(w, "," | "،" | ";" | "؛" | ":" | "\"") {
+                break;
+            }
+            if cues.is_relative(w) {
+                r = Some(j);
+                break;
+            }
+        }
+        let r = r?;
+        let rel = toks[r];
+        let own_subject = if arabic {
+            // The verb, or a noun soon after it ("وقع وزير دفاعها"), carries
+            // the pronoun that points back to the antecedent.
+            let rest = &toks[r + 1..(r + 4).min(toks.len())];
+            rest.iter().enumerate().any(|(k, t)| {
+                let w = &text[t.start..t.end];
+                let resumptive = if k == 0 {
+                    crate::text::strip_enclitic(w).is_some()
+                } else {
+                    ["ها", "هم", "هما"].iter().any(|e| w.ends_with(e))
+                        && crate::text::strip_enclitic(w).is_some()
+                };
+                resumptive && !self.mentions.iter().any(|m| m.token_start == t.start)
+            })
+        } else {
+            // Only auxiliaries and adverbs between the pronoun and the first
+            // cue after it: the verb's subject is the antecedent ("which has
+            // long backed"); any other word is a subject of its own ("which
+            // Western governments accuse").
+            let first = self
+                .cues
+                .iter()
+                .filter(|c| matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_)))
+                .map(|c| c.token_start)
+                .filter(|&p| p > rel.start)
+                .min()
+                .unwrap_or(cue.token_start);
+            toks[r + 1..]
+                .iter()
+                .take_while(|t| t.start < first)
+                .any(|t| {
+                    let w = &text[t.start..t.end];
+                    !(cues.is_auxiliary(w) || (w.len() > 4 && w.ends_with("ly")))
+                })
+        };
+        if own_subject {
+            return None;
+        }
+        // The antecedent ends right before the pronoun (a comma between).
+        (0..self.mentions.len())
+            .rev()
+            .find(|&i| self.mentions[i].end <= rel.start)
+            .filter(|&i| {
+                self.eligible(self.mentions[i])
+                    && self.tokens_between(self.mentions[i].end, rel.start) <= 3
+            })
+    }
+
+    /// An actor right before a verb or speech cue of its own ("…, and
+    /// Turkey condemned", "إن تركيا تدعم") is that verb's subject, no
+    /// object of a cue before it (unless right after that cue: "UAE-backed
+    /// Haftar forces shelled").
+    fn is_verb_subject(&self, m: &Mention) -> bool {
+        let rules = &self.ctx.kb.cues.rules;
+        self.cues.iter().any(|c| {
+            let verb = match c.kind {
+                CueKind::Rule(ri) => rules[ri].source == SourceSlot::Subject,
+                CueKind::Speech | CueKind::Denial => true,
+                _ => false,
+            };
+            verb && c.token_start == c.start
+                && c.token_start >= m.end
+                && self.text()[m.end..c.token_start].trim().is_empty()
+        })
     }
 
     /// Whether a verb cue is joined to what precedes it by a conjunction:
@@ -885,6 +1035,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         exclude: &[String],
     ) -> Vec<String> {
         let text = self.text();
+        // The object does not lie past a word that opens another clause
+        // ("hosted a meeting, days after Turkey criticised …").
+        let limit = self
+            .sentence_tokens()
+            .iter()
+            .find(|t| {
+                t.start >= from
+                    && t.start < limit
+                    && self.ctx.kb.cues.is_clause_opener(&text[t.start..t.end])
+            })
+            .map_or(limit, |t| t.start);
         let candidates: Vec<usize> = (0..self.mentions.len())
             .filter(|&i| {
                 let m = self.mentions[i];
@@ -895,6 +1056,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && self.eligible(m)
                     && !m.ids.iter().all(|id| exclude.contains(id))
                     && !self.is_compound_modifier(m)
+                    && (self.tokens_between(from, m.token_start) == 0 || !self.is_verb_subject(m))
             })
             .collect();
         let mut idx: Vec<usize> = Vec::new();
@@ -1071,9 +1233,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return;
         }
         let mut last_sources: Vec<String> = Vec::new();
-        // The last cue with content prepositions ("accused X of …"): its
-        // clause start, end, targets and prepositions.
-        let mut content: Option<(usize, usize, Vec<String>, &[String])> = None;
+        // The object of the last controlling cue and where it ends.
+        let mut control: Option<(Vec<String>, usize)> = None;
         // Negated cues so far (end, clause start): a negation covers the
         // verb phrase it opens ("will not hand over its weapons to X").
         let mut negated_cues: Vec<(usize, usize)> = Vec::new();
@@ -1090,6 +1251,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if !rule.requires_before.is_empty()
                 && !self.has_word(cs, cue.start, &rule.requires_before)
             {
+                continue;
+            }
+            if self.is_nominal_use(cue, rule.lang) {
                 continue;
             }
             let window = rule
@@ -1152,24 +1316,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             });
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
-            // "an accord signed in November by X and Y": a verb with its
-            // agent right after it is a passive participle; the noun before
-            // it is its object, not its subject (`source = "agent"` rules
-            // read it).
-            if rule.source == SourceSlot::Subject
-                && matches!(cue.kind, CueKind::Rule(_))
-                && !cue.circumstantial
-                && self.cues.iter().any(|c| {
-                    c.kind == CueKind::Agent
-                        && c.start >= cue.end
-                        && c.start < ce
-                        && self.tokens_between(cue.end, c.start) <= 3
-                        && self.first_after(c.end, ce, 1).is_some()
-                        && !self.has_determiner(cue.end, c.start)
-                })
-            {
-                continue;
-            }
             let (sources, after_source) = match rule.source {
                 SourceSlot::Subject => {
                     self.subject(cue, speaker, rule.genitive_agent, &last_sources)
@@ -1251,18 +1397,83 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
             }
-            // "accused X of arming Y", "اتهم X بتزويد Y": the accused is the
-            // subject of what they are accused of.
-            let mut after_source = after_source;
-            if let Some((c_start, c_end, c_targets, c_preps)) = &content {
-                if *c_start == cs
-                    && cue.start >= *c_end
-                    && !c_targets.is_empty()
-                    && self.introduced_by_prep(cue, c_preps)
-                {
-                    sources = c_targets.clone();
-                    after_source = None;
-                }
+            // Who holds the stance and whom it is about, when the cue's own
+            // slots would read them the wrong way round.
+            let mut forced: Option<Vec<String>> = None;
+            let english = rule.lang == Some(crate::model::Lang::En);
+            let receive = self.cues.iter().any(|c| {
+                c.kind == CueKind::Receive
+                    && c.end <= cue.token_start
+                    && c.start >= cs
+                    && self.tokens_between(c.end, cue.token_start) <= 4
+            });
+            // "X was supplied by Y", "an accord signed in May by Y and Z".
+            let verb = english
+                && matches!(cue.kind, CueKind::Rule(_))
+                && !text[cue.start..cue.end].ends_with("ing");
+            let agent = self
+                .cues
+                .iter()
+                .find(|c| {
+                    c.kind == CueKind::Agent
+                        && c.start >= cue.end
+                        && self.tokens_between(cue.end, c.start) <= 3
+                })
+                .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 1))
+                .filter(|_| verb);
+            let aux = verb
+                && self
+                    .word_before_adverb(cue.token_start)
+                    .is_some_and(|w| self.ctx.kb.cues.is_passive_aux(w));
+            // Without an auxiliary, only a participle whose agent follows it
+            // closely ("signed last year by"), not an active verb with its
+            // object ("rejected the plan launched by").
+            let reduced = agent.is_some()
+                && !self
+                    .word_after(cue.end)
+                    .is_some_and(|w| self.ctx.kb.cues.is_nominal_before(w));
+            // "is opposed to X" is an adjective with its own holder.
+            let adjectival = agent.is_none() && self.word_after(cue.end) == Some("to");
+            let passive = (aux && !adjectival) || reduced;
+            // Demands and nominal stances of the speaker ("to withdraw",
+            // "the withdrawal of") are the content of the demand, not a
+            // stance of its addressee.
+            let controllable =
+                !matches!(rule.source, SourceSlot::SpeakerFirst | SourceSlot::Speaker);
+            if let Some((ids, _)) = control
+                .as_ref()
+                .filter(|_| controllable)
+                .filter(|(_, end)| *end <= cue.token_start)
+                .filter(|(_, end)| self.tokens_between(*end, cue.token_start) <= 3)
+            {
+                // "accused X of backing Y", "urged X to arm Y": X backs, arms.
+                sources = ids.clone();
+                forced = Some(self.targets_after(cue.end, ce, &rule.preps_norm, &sources));
+            } else if receive && relation == Relation::Supports {
+                // "X received support from Y", "حصلت X على دعم من Y".
+                let giver = self
+                    .first_after(cue.end, ce, 3)
+                    .filter(|&i| !self.is_media(self.mentions[i]))
+                    .map(|i| self.ids_of(&self.expand_forward(i)))
+                    .unwrap_or_default();
+                forced = Some(sources.clone());
+                sources = giver;
+            } else if passive && rule.source == SourceSlot::Subject {
+                // Y supplies X; with no agent, no holder. Without an
+                // auxiliary the participle hangs on the word before it.
+                forced = Some(if aux {
+                    sources.clone()
+                } else {
+                    self.nearest_before(cue.start, self.sentence.start, false)
+                        .filter(|&i| {
+                            self.tokens_between(self.mentions[i].end, cue.token_start) <= 1
+                        })
+                        .map(|i| self.ids_of(&self.expand_backward(i)))
+                        .unwrap_or_default()
+                });
+                sources = agent
+                    .map(|i| self.ids_of(&self.expand_forward(i)))
+                    .unwrap_or_default();
             }
             let target_from = after_source.unwrap_or(cue.end);
             let mut hit_targets: Vec<String> = Vec::new();
@@ -1307,9 +1518,28 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                                         m.start >= ps && m.start < cue.start && self.eligible(m)
                                     })
                                 });
-                            if subject_inside
-                                || (after_source.is_some() && self.resumptive_relative(cue))
-                                || self.own_subject_relative(cue)
+                            // Unless the relative clause has no subject
+                            // of its own ("Y, which backs X and accused Z").
+                            let own = self
+                                .relative_antecedent(cue, rule.lang == Some(crate::model::Lang::Ar))
+                                .is_none();
+                            // Only the clause's first cue: a later one
+                            // ("… accuse of sending X to back Y") has
+                            // objects of its own.
+                            let first = self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+                                !self.cues.iter().any(|c| {
+                                    matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                                        && c.start >= ps
+                                        && c.start < cue.start
+                                })
+                            });
+                            // A verb-first subject after the verb counts, and so
+                            // does one no pack lists ("which Gulf rivals accuse").
+                            if (subject_inside
+                                || after_source.is_some()
+                                || self.own_subject_relative(cue))
+                                && own
+                                && first
                             {
                                 let object: Vec<String> = self
                                     .ids_of(&[a])
@@ -1409,6 +1639,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 TargetSlot::Between => {
                     let mut parties = self.parties_between(cue.end, ce);
                     let mut mediators: Vec<String> = Vec::new();
+                    let mut from_context = false;
                     if parties.len() >= 2 {
                         mediators = sources
                             .iter()
@@ -1422,7 +1653,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         mediators = sources.clone();
                         parties = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
                         if parties.len() < 2 {
+                            // Sides the sentence does not name: the mediator
+                            // deals with each; nothing says they talk together.
                             parties = self.pair_at(cue.start);
+                            from_context = true;
                         }
                         parties.retain(|p| !mediators.contains(p));
                         if mediators.is_empty() {
@@ -1444,29 +1678,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         let targets =
                             self.targets_after(target_from, ce, &rule.preps_norm, &sources);
-                        // "X held talks with both sides": X with each side,
-                        // not the two sides with each other.
-                        let with_pair = self.mentions.iter().any(|m| {
-                            m.how == How::Pair
-                                && m.start >= target_from
-                                && m.start < ce
-                                && m.ids.iter().all(|id| targets.contains(id))
-                        });
-                        if with_pair {
-                            for s in &sources {
-                                for t in &targets {
-                                    pairs.push((s.clone(), t.clone()));
-                                }
-                            }
+                        if targets.len() >= 2 && sources.len() == 1 {
+                            // "X held talks with Y and Z", "with both sides":
+                            // X with each; Y and Z not with each other.
+                            mediators = sources.clone();
+                            parties = targets;
+                            parties.retain(|p| !mediators.contains(p));
+                            from_context = true;
                         } else if !targets.is_empty() && !sources.is_empty() {
                             parties = sources.iter().chain(targets.iter()).cloned().collect();
                         }
                     }
-                    all_pairs(
-                        &parties,
-                        rule.mutual || relation != Relation::NegotiatesWith,
-                        &mut pairs,
-                    );
+                    if !from_context {
+                        all_pairs(
+                            &parties,
+                            rule.mutual || relation != Relation::NegotiatesWith,
+                            &mut pairs,
+                        );
+                    }
                     for m in &mediators {
                         for p in &parties {
                             pairs.push((m.clone(), p.clone()));
@@ -1474,11 +1703,34 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
             }
+            if let Some(f) = &forced {
+                pairs.clear();
+                for s in &sources {
+                    for t in f.iter().filter(|t| !sources.contains(t)) {
+                        pairs.push((s.clone(), t.clone()));
+                    }
+                }
+            }
+            if rule.controls {
+                let mut targets: Vec<String> = pairs.iter().map(|(_, t)| t.clone()).collect();
+                // The object even when the cue's own holder is unnamed
+                // ("X, which Gulf rivals accuse of funding Y").
+                if targets.is_empty() {
+                    targets = hit_targets.clone();
+                }
+                let end = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= cue.end && m.start < ce)
+                    .filter(|m| m.ids.iter().any(|id| targets.contains(id)))
+                    .map(|m| m.end)
+                    .chain(after_source)
+                    .max()
+                    .unwrap_or(cue.end);
+                control = (!targets.is_empty()).then_some((targets, end));
+            }
             if !sources.is_empty() {
                 last_sources = sources.clone();
-            }
-            if !rule.content_preps.is_empty() {
-                content = Some((cs, cue.end, hit_targets, &rule.content_preps));
             }
             if std::env::var_os("STANCEGRAPH_DEBUG").is_some() {
                 eprintln!(

@@ -98,6 +98,11 @@ pub struct CueRule {
     /// Even-handed appeals to "both sides" are no stance: drop pair targets.
     #[serde(default)]
     pub no_pair_target: bool,
+    /// The object of this cue is the subject of a stance cue in its
+    /// complement ("accused X of backing Y", "urged X to arm Y", "اتهم X
+    /// بدعم Y").
+    #[serde(default)]
+    pub controls: bool,
     /// With `target = "between"`: when the sentence names no parties, the
     /// two sides the article has established are the parties (mediation).
     #[serde(default)]
@@ -112,11 +117,6 @@ pub struct CueRule {
     /// Words that must precede the cue in its clause: "*fighting* … alongside".
     #[serde(default)]
     pub requires_before: Vec<String>,
-    /// Prepositions that introduce what this cue says its target did
-    /// ("accused X *of* arming Y", "اتهم X *ب*تزويد Y"): a cue they
-    /// introduce later in the clause takes this cue's target as its subject.
-    #[serde(default)]
-    pub content_preps: Vec<String>,
     /// Confidence of one statement.
     #[serde(default = "default_confidence")]
     pub confidence: f64,
@@ -196,11 +196,6 @@ pub struct Frames {
     /// with its own subject, "التي يتهمها".)
     #[serde(default)]
     pub subject_relative: Vec<String>,
-    /// Determiners (the, a, its): one after a verb opens its object, so the
-    /// verb is active even if an agent marker follows ("rejected the plan
-    /// drafted by X", but "an accord signed in November by X").
-    #[serde(default)]
-    pub determiners: Vec<String>,
     /// Complementizers (that, أن): after a denial and an aside between
     /// commas ("نفت أنقرة، في بيان، أن …"), what they open is still denied.
     #[serde(default)]
@@ -233,6 +228,38 @@ pub struct Frames {
     /// Agent markers of passives (by, من قبل).
     #[serde(default)]
     pub agent: Vec<String>,
+    /// Auxiliaries of a passive ("was supplied by X"): with an agent
+    /// after the cue, the agent holds the stance and the subject receives it.
+    #[serde(default)]
+    pub passive_aux: Vec<String>,
+    /// Auxiliaries and particles that may stand between a relative pronoun
+    /// and its verb ("which has also backed").
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    /// Nouns that make a cue right before them a modifier ("supply hub",
+    /// "mediation efforts"): no statement.
+    #[serde(default)]
+    pub nominal_after: Vec<String>,
+    /// Determiners that make an -ing cue after them a noun ("the fighting"):
+    /// it states something only with a preposition after it.
+    #[serde(default)]
+    pub nominal_before: Vec<String>,
+    /// Words that open an adverbial gerund ("while backing X"): its subject
+    /// is that of the stance before it.
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    /// Words that open another clause ("after", "while", فيما): the object
+    /// of a cue is not looked for past one.
+    #[serde(default)]
+    pub clause_openers: Vec<String>,
+    /// Route prepositions ("via Syria", "عبر سوريا"): the actor after one is
+    /// a place passed through, no party to the stance.
+    #[serde(default)]
+    pub transit: Vec<String>,
+    /// Receiving verbs ("received support from X", "حصلت على دعم من"): the
+    /// stance of a support cue after one runs from the giver to the subject.
+    #[serde(default)]
+    pub receive: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -268,6 +295,8 @@ pub enum CueKind {
     Between,
     /// Passive agent marker.
     Agent,
+    /// A receiving verb (received, حصل على).
+    Receive,
     /// A phrase that only shadows a negator (لا يزال).
     Inert,
 }
@@ -286,7 +315,6 @@ pub struct CueBase {
     relative: HashSet<String>,
     pronouns: HashSet<String>,
     subject_relative: HashSet<String>,
-    determiners: HashSet<String>,
     complementizers: HashSet<String>,
     carry_before: HashSet<String>,
     carry_after: HashSet<String>,
@@ -294,6 +322,13 @@ pub struct CueBase {
     co_subject: Vec<String>,
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
+    passive_aux: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    transit: HashSet<String>,
+    clause_openers: HashSet<String>,
+    nominal_after: HashSet<String>,
+    nominal_before: HashSet<String>,
+    subordinators: HashSet<String>,
 }
 
 /// English inflection of a word marked with `+`.
@@ -363,12 +398,18 @@ impl CueBase {
         let mut relative = HashSet::new();
         let mut pronouns = HashSet::new();
         let mut subject_relative = HashSet::new();
-        let mut determiners = HashSet::new();
         let mut complementizers = HashSet::new();
         let mut carry_before = HashSet::new();
         let mut carry_after = HashSet::new();
         let mut indefinite = HashSet::new();
         let mut co_subject = Vec::new();
+        let mut passive_aux = HashSet::new();
+        let mut auxiliaries = HashSet::new();
+        let mut transit = HashSet::new();
+        let mut clause_openers = HashSet::new();
+        let mut nominal_after = HashSet::new();
+        let mut nominal_before = HashSet::new();
+        let mut subordinators = HashSet::new();
         let mut windows = Vec::new();
         let mut ids = HashSet::new();
         for (name, text) in sources {
@@ -418,11 +459,18 @@ impl CueBase {
             frame(&f.between, CueKind::Between);
             frame(&f.agent, CueKind::Agent);
             frame(&f.not_negation, CueKind::Inert);
+            frame(&f.receive, CueKind::Receive);
+            passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
+            auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
+            transit.extend(f.transit.iter().map(|w| normalize(w).text));
+            clause_openers.extend(f.clause_openers.iter().map(|w| normalize(w).text));
+            nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
+            nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
+            subordinators.extend(f.subordinators.iter().map(|w| normalize(w).text));
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
             subject_relative.extend(f.subject_relative.iter().map(|w| normalize(w).text));
-            determiners.extend(f.determiners.iter().map(|w| normalize(w).text));
             complementizers.extend(f.complementizers.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
@@ -467,11 +515,6 @@ impl CueBase {
                 rule.relation_parsed = Some(relation);
                 rule.preps_norm = rule.preps.iter().map(|p| normalize(p).text).collect();
                 rule.requires = rule.requires.iter().map(|p| normalize(p).text).collect();
-                rule.content_preps = rule
-                    .content_preps
-                    .iter()
-                    .map(|p| normalize(p).text)
-                    .collect();
                 rule.requires_before = rule
                     .requires_before
                     .iter()
@@ -511,13 +554,19 @@ impl CueBase {
             relative,
             pronouns,
             subject_relative,
-            determiners,
             complementizers,
             carry_before,
             carry_after,
             indefinite,
             co_subject,
             windows,
+            passive_aux,
+            auxiliaries,
+            transit,
+            clause_openers,
+            nominal_after,
+            nominal_before,
+            subordinators,
         })
     }
 
@@ -592,13 +641,43 @@ impl CueBase {
         self.complementizers.contains(word)
     }
 
-    /// Whether a normalised word is a determiner.
-    pub fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(word)
-    }
-
     /// Whether a normalised word opens a relative clause.
     pub fn is_relative(&self, word: &str) -> bool {
         self.relative.contains(word)
+    }
+
+    /// Whether a word is a passive auxiliary (was, were, been).
+    pub fn is_passive_aux(&self, word: &str) -> bool {
+        self.passive_aux.contains(word)
+    }
+
+    /// Whether a word may stand between a relative pronoun and its verb.
+    pub fn is_auxiliary(&self, word: &str) -> bool {
+        self.auxiliaries.contains(word) || self.passive_aux.contains(word)
+    }
+
+    /// Whether a word opens another clause (after, while, فيما).
+    pub fn is_clause_opener(&self, word: &str) -> bool {
+        self.clause_openers.contains(word)
+    }
+
+    /// Whether a word is a route preposition (via, عبر).
+    pub fn is_transit(&self, word: &str) -> bool {
+        self.transit.contains(word)
+    }
+
+    /// Whether a noun after a cue makes the cue its modifier (hub, efforts).
+    pub fn is_nominal_after(&self, word: &str) -> bool {
+        self.nominal_after.contains(word)
+    }
+
+    /// Whether a determiner before an -ing cue makes it a noun (the).
+    pub fn is_nominal_before(&self, word: &str) -> bool {
+        self.nominal_before.contains(word)
+    }
+
+    /// Whether a word opens an adverbial gerund (while, by).
+    pub fn is_subordinator(&self, word: &str) -> bool {
+        self.subordinators.contains(word)
     }
 }
