@@ -1558,7 +1558,21 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         .word_after(cue.end)
                         .is_some_and(|w| matches!(w, "it" | "them" | "him" | "her"))
                     {
-                        targets.clear();
+                        // "Egypt welcomed the plan, but X rejected it": the
+                        // proposal named before stands for its proposer.
+                        targets = self
+                            .mentions
+                            .iter()
+                            .rev()
+                            .find(|m| m.how == How::Proposal && m.end <= cue.start)
+                            .map(|m| {
+                                m.ids
+                                    .iter()
+                                    .filter(|id| !sources.contains(id))
+                                    .cloned()
+                                    .collect()
+                            })
+                            .unwrap_or_default();
                     }
                     // The object may stand past an aside between commas
                     // ("اتهم باشاغا، في تصريحات نقلتها قناة …، كلاً من

@@ -36,6 +36,8 @@ pub enum How {
     /// "The outcome", "the vote", "البيانين": the actor the article's
     /// opening event favours (filled in by inference).
     Outcome,
+    /// "The plan", "بالمبادرة": the proposer of the last proposal named.
+    Proposal,
 }
 
 /// One resolved mention.
@@ -161,9 +163,16 @@ pub fn find_mentions(
     // the HoR announced"): the pair "both sides" means when the text around
     // names fewer.
     let mut joint: Option<Vec<String>> = None;
-    let mut out = Vec::new();
+    // The proposer of the last proposal named with an owner ("the UN envoy
+    // unveiled a plan", "مبادرة المبعوث الأممي"): whom "the plan",
+    // "بالمبادرة" stand for. A proposal noun still waiting for the owner
+    // in a genitive after it: (sentence, end of the noun).
+    let mut proposal: Option<Vec<String>> = None;
+    let mut pending: Option<(usize, usize)> = None;
+    let mut out: Vec<Mention> = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
-        for raw in raws {
+        let starts: Vec<usize> = raws.iter().map(|r| r.token_start).collect();
+        for (ri, raw) in raws.into_iter().enumerate() {
             let resolved: Option<(Vec<String>, How)> = match raw.target {
                 _ if raw.unlisted.is_some() => raw.unlisted.clone().map(|id| (vec![id], How::Name)),
                 Target::Actor(i) => {
@@ -238,12 +247,48 @@ pub fn find_mentions(
                 }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
                 Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
+                // "the plan of the UN envoy": the actor after names its owner.
+                Target::Reference(RefKind::Proposal)
+                    if starts.get(ri + 1).is_some_and(|&next| {
+                        next >= raw.end && is_genitive_gap(&text[raw.end..next])
+                    }) =>
+                {
+                    pending = Some((si, raw.end));
+                    None
+                }
+                Target::Reference(RefKind::Proposal) => {
+                    proposal.clone().map(|ids| (ids, How::Proposal))
+                }
+                Target::AgentNoun if kb.proposal_nouns.contains(&text[raw.start..raw.end]) => {
+                    match proposer(kb, text, &sentences[si], &out, si, &raw) {
+                        Some(ids) => proposal = Some(ids),
+                        None => pending = Some((si, raw.end)),
+                    }
+                    None
+                }
                 Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
             };
             let Some((ids, how)) = resolved else {
                 continue;
             };
-            if how != How::Pair && how != How::Remarks {
+            if let Some((ps, pend)) = pending.take() {
+                if ps == si
+                    && how != How::Proposal
+                    && pend <= raw.token_start
+                    && is_genitive_gap(&text[pend..raw.token_start])
+                {
+                    proposal = Some(ids.clone());
+                }
+            }
+            // "the Egyptian initiative", "المبادرة المصرية".
+            if how == How::Demonym
+                && text[raw.start..raw.end]
+                    .split_whitespace()
+                    .any(|w| kb.proposal_nouns.contains(w))
+            {
+                proposal = Some(ids.clone());
+            }
+            if how != How::Pair && how != How::Remarks && how != How::Proposal {
                 if let Some(prev) = out.last().filter(|_| si < OPENING_SENTENCES) {
                     if let Some(two) = joined_sides(kb, text, prev, si, &ids, raw.start) {
                         joint = Some(two);
@@ -284,6 +329,50 @@ pub fn find_mentions(
 /// nothing, or a possessive ("Khalifa Haftar's Libyan National Army").
 fn is_same_actor_gap(gap: &str) -> bool {
     matches!(gap.trim(), "" | "'s" | "’s")
+}
+
+/// What may stand between a proposal noun and the actor that owns it:
+/// nothing ("مبادرة المبعوث الأممي") or "of", "by" ("a plan by the UN envoy").
+fn is_genitive_gap(gap: &str) -> bool {
+    gap.split_whitespace()
+        .all(|w| matches!(w, "of" | "by" | "from" | "the"))
+}
+
+/// Who made the proposal a noun names, when the text says so before it:
+/// a possessive ("the UN envoy's initiative"), or the actor nearest before
+/// it in a sentence with an announcing verb before the noun ("The UN envoy
+/// unveiled a plan", "أعلن المبعوث الأممي مبادرة").
+fn proposer(
+    kb: &ActorBase,
+    text: &str,
+    sentence: &Sentence,
+    out: &[Mention],
+    si: usize,
+    raw: &Raw,
+) -> Option<Vec<String>> {
+    let before = out
+        .iter()
+        .rev()
+        .find(|m| m.sentence == si && m.end <= raw.token_start && !m.ids.is_empty())?;
+    let gap = text[before.end..raw.token_start].trim_start();
+    if let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")) {
+        if rest.split_whitespace().count() <= 2 && !rest.contains([',', '.']) {
+            return Some(before.ids.clone());
+        }
+    }
+    let words: Vec<&str> = text[sentence.start..raw.token_start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_verb = |w: &str| {
+        kb.announce_verbs.contains(w)
+            || w.strip_prefix(['و', 'ف'])
+                .is_some_and(|w| kb.announce_verbs.contains(w))
+    };
+    // One word ("unveiled", "وأعلن") or two ("put forward").
+    let announced =
+        words.iter().any(|w| is_verb(w)) || words.windows(2).any(|p| is_verb(&p.join(" ")));
+    (announced && before.how != How::Proposal).then(|| before.ids.clone())
 }
 
 /// How many sentences make an article's opening (headline and lead).
@@ -470,8 +559,10 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     };
     let is_agent = |r: &Raw| {
         matches!(r.target, Target::AgentNoun)
-            || (matches!(r.target, Target::Context(_) | Target::Actor(_))
-                && r.form == Form::Name
+            || (matches!(
+                r.target,
+                Target::Context(_) | Target::Actor(_) | Target::Reference(RefKind::Proposal)
+            ) && r.form == Form::Name
                 && kb.is_agent_noun(&phrase(r)))
     };
     let is_arena = |r: &Raw| matches!(r.target, Target::Actor(i) if kb.actors[i].arena);
@@ -546,7 +637,10 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
         }
     }
     for (k, mut r) in raws.into_iter().enumerate() {
-        if consumed[k] || matches!(r.target, Target::AgentNoun | Target::Modifier) {
+        // A proposal noun stays: its owner is what "the plan" means later.
+        let proposal = matches!(r.target, Target::AgentNoun)
+            && kb.proposal_nouns.contains(&text[r.start..r.end]);
+        if consumed[k] || (matches!(r.target, Target::AgentNoun | Target::Modifier) && !proposal) {
             continue;
         }
         if let Some((token_start, start, end)) = span[k] {

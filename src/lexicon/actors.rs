@@ -53,6 +53,9 @@ pub enum RefKind {
     /// The outcome, the vote, the two statements: the event the article
     /// opens with, standing for the actor it favours.
     Outcome,
+    /// The initiative, the plan, بالمبادرة: the last proposal the article
+    /// named with an owner, standing for its proposer.
+    Proposal,
 }
 
 /// An actor as the knowledge base holds it.
@@ -162,6 +165,10 @@ pub struct ActorBase {
     pub unlisted_stop_en: HashSet<String>,
     /// Arabic words that end a name (normalised).
     pub unlisted_stop_ar: HashSet<String>,
+    /// Nouns that name a proposal as it is made (normalised, both languages).
+    pub proposal_nouns: HashSet<String>,
+    /// Verbs whose subject owns the proposal after them (normalised).
+    pub announce_verbs: HashSet<String>,
 }
 
 /// A pack as given: a name for errors and its text.
@@ -739,12 +746,13 @@ impl ActorBase {
                 "former" => RefKind::Former,
                 "remarks" => RefKind::Remarks,
                 "outcome" => RefKind::Outcome,
+                "proposal" => RefKind::Proposal,
                 other => {
                     errs.push(data_error(
                         "references",
                         0,
                         format!("unknown reference kind '{other}'"),
-                        "expected pair, latter, former, remarks or outcome",
+                        "expected pair, latter, former, remarks, outcome or proposal",
                     ));
                     continue;
                 }
@@ -763,6 +771,13 @@ impl ActorBase {
                 )
                 .unwrap_or_else(|e| errs.push(e));
             }
+        }
+        // Proposal nouns are agent nouns too: "the Egyptian initiative" is
+        // Egypt's, and a plan named alone is a hit whose owner is looked for.
+        let mut agent_nouns = agent_nouns;
+        for r in &references {
+            agent_nouns.en.extend(r.nouns_en.iter().cloned());
+            agent_nouns.ar.extend(r.nouns_ar.iter().cloned());
         }
         for name in agent_nouns.en.iter().chain(agent_nouns.ar.iter()) {
             let key = normalize(name).text;
@@ -844,6 +859,14 @@ impl ActorBase {
                 .collect(),
             unlisted_stop_en: norm_list(&unlisted.stop_en).into_iter().collect(),
             unlisted_stop_ar: norm_list(&unlisted.stop_ar).into_iter().collect(),
+            proposal_nouns: references
+                .iter()
+                .flat_map(|r| norm_set(&r.nouns_en, &r.nouns_ar))
+                .collect(),
+            announce_verbs: references
+                .iter()
+                .flat_map(|r| norm_set(&r.announce_en, &r.announce_ar))
+                .collect(),
         }
     }
 

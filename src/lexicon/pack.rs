@@ -191,7 +191,8 @@ pub struct FramingEntry {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceEntry {
-    /// `pair` (both sides), `latter`, `former`.
+    /// `pair` (both sides), `latter`, `former`, `remarks`, `outcome`,
+    /// `proposal`.
     pub kind: String,
     /// English words.
     #[serde(default)]
@@ -199,6 +200,20 @@ pub struct ReferenceEntry {
     /// Arabic words.
     #[serde(default)]
     pub ar: Vec<String>,
+    /// `proposal` only: nouns that name a proposal when it is first made
+    /// ("initiative", "مبادرة"), English and Arabic.
+    #[serde(default)]
+    pub nouns_en: Vec<String>,
+    /// Arabic proposal nouns.
+    #[serde(default)]
+    pub nouns_ar: Vec<String>,
+    /// `proposal` only: verbs that make the sentence's subject the owner of
+    /// the proposal noun after them ("unveiled", "أعلن").
+    #[serde(default)]
+    pub announce_en: Vec<String>,
+    /// Arabic announcing verbs.
+    #[serde(default)]
+    pub announce_ar: Vec<String>,
 }
 
 /// Agent nouns and the modifiers that may stand between them and a demonym.
