@@ -199,6 +199,9 @@ pub fn find_mentions(
                     p.org_on(date)
                         .map(|org| (vec![org.to_string()], How::Person(p.id.clone())))
                 }
+                Target::Context(i) if !kb.contexts[i].all.is_empty() => {
+                    Some((kb.contexts[i].all.clone(), How::Context))
+                }
                 Target::Context(i) => {
                     let c = &kb.contexts[i];
                     let by_framing = framing.and_then(|f| c.framing.get(f)).cloned();

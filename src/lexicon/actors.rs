@@ -132,6 +132,8 @@ pub struct Context {
     pub recent: Vec<String>,
     /// Or the most recently named actor of these kinds.
     pub recent_kinds: Vec<String>,
+    /// Actors the phrase names all at once (empty: one actor, as above).
+    pub all: Vec<String>,
 }
 
 /// The compiled knowledge base of actors.
@@ -705,7 +707,8 @@ impl ActorBase {
                 .chain(c.framing.values())
                 .chain(c.present.keys())
                 .chain(c.present.values())
-                .chain(c.recent.iter());
+                .chain(c.recent.iter())
+                .chain(c.all.iter());
             for t in targets {
                 if !index.contains_key(t) {
                     errs.push(data_error(
@@ -723,6 +726,7 @@ impl ActorBase {
                 present: c.present.clone(),
                 recent: c.recent.clone(),
                 recent_kinds: c.recent_kinds.clone(),
+                all: c.all.clone(),
             });
             for name in c.aliases_en.iter().chain(c.aliases_ar.iter()) {
                 add(

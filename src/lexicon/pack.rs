@@ -171,6 +171,11 @@ pub struct ContextEntry {
     /// Or the most recently named actor of these kinds.
     #[serde(default)]
     pub recent_kinds: Vec<String>,
+    /// A phrase that names all of these actors at once ("مجلسا النواب
+    /// والدولة": the House and the High Council of State); overrides the
+    /// fields above.
+    #[serde(default)]
+    pub all: Vec<String>,
 }
 
 /// Framing markers.
