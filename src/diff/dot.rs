@@ -5,11 +5,11 @@
 
 use super::{EdgeKey, GraphDiff};
 use crate::error::Result;
-use crate::export::dot::{attr, bidi_label, kind_style, quoted, FONT};
+use crate::export::dot::{attr, bidi_label, default_stmts, kind_style, quoted};
 use crate::export::{ExportOptions, Format};
 use crate::graph::{EdgeJson, GraphJson, NodeJson};
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Attribute, Edge, EdgeTy, Graph, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::{BTreeMap, BTreeSet};
@@ -102,27 +102,7 @@ fn legend() -> String {
 
 /// The union graph of `a` and `b` as graphviz-rust's AST.
 pub(crate) fn to_ast(a: &GraphJson, b: &GraphJson, d: &GraphDiff, opts: &ExportOptions) -> Graph {
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("layout", opts.layout.name()),
-            attr("fontname", FONT),
-            attr("bgcolor", "white"),
-            attr("pad", "0.3"),
-            attr("nodesep", "0.5"),
-            attr("ranksep", "0.9"),
-            attr("outputorder", "edgesfirst"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", FONT),
-            attr("fontsize", "12"),
-            attr("margin", "0.15,0.08"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", FONT),
-            attr("fontsize", "10"),
-            attr("arrowsize", "0.8"),
-        ])),
-    ];
+    let mut stmts = default_stmts(opts);
 
     // Nodes: b's version where it exists, a's for the removed ones.
     let mut nodes: BTreeMap<&str, (&NodeJson, Mark)> = BTreeMap::new();

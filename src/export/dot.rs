@@ -198,9 +198,9 @@ fn html_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The graph as graphviz-rust's AST: what [`to_dot`] prints and the renderer
-/// hands to `dot`.
-pub(crate) fn to_ast(g: &GraphJson, opts: &ExportOptions) -> Graph {
+/// The graph, node and edge defaults every stancegraph drawing starts with
+/// (graphs and diffs alike): layout, fonts, spacing.
+pub(crate) fn default_stmts(opts: &ExportOptions) -> Vec<Stmt> {
     let mut graph_attrs = vec![
         attr("layout", opts.layout.name()),
         attr("fontname", FONT),
@@ -215,7 +215,7 @@ pub(crate) fn to_ast(g: &GraphJson, opts: &ExportOptions) -> Graph {
         graph_attrs.push(attr("sep", "+12"));
         graph_attrs.push(attr("splines", "true"));
     }
-    let mut stmts = vec![
+    vec![
         Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
@@ -228,7 +228,13 @@ pub(crate) fn to_ast(g: &GraphJson, opts: &ExportOptions) -> Graph {
             attr("fontsize", "10"),
             attr("arrowsize", "0.8"),
         ])),
-    ];
+    ]
+}
+
+/// The graph as graphviz-rust's AST: what [`to_dot`] prints and the renderer
+/// hands to `dot`.
+pub(crate) fn to_ast(g: &GraphJson, opts: &ExportOptions) -> Graph {
+    let mut stmts = default_stmts(opts);
     let mut nodes: Vec<&NodeJson> = g.nodes.iter().collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
     stmts.extend(nodes.iter().map(|n| node_stmt(n, opts)));
