@@ -456,22 +456,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
 
     let pool = Pool::new(args.jobs)?;
     let mut soft = SoftErrors::new(args.fail_fast);
-    let progress;
-    match args.input {
+    let (items, progress): (Box<dyn Iterator<Item = Result<Item>>>, Progress) = match args.input {
         InputArg::Text => {
             if args.paths.is_empty() {
                 anyhow::bail!("-: no articles given; expected files, directories or - for stdin");
             }
-            let inputs = expand_inputs(&args.paths)?;
-            progress = Progress::new(Some(inputs.len() as u64));
-            let items = inputs.into_iter().map(|p| Ok(Item::File(p)));
             // Files fail hard: nothing is written when one cannot be read.
-            pool.run(
-                items,
-                |item| extractor.work(item),
-                |done: Done| sink(done, &mut collector, &mut soft, &progress),
-                &progress,
-            )?;
+            let inputs = expand_inputs(&args.paths)?;
+            let progress = Progress::new(Some(inputs.len() as u64));
+            (
+                Box::new(inputs.into_iter().map(|p| Ok(Item::File(p)))),
+                progress,
+            )
         }
         InputArg::Jsonl => {
             let paths = if args.paths.is_empty() {
@@ -479,16 +475,19 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
             } else {
                 args.paths.clone()
             };
-            progress = Progress::new(count_lines(&paths));
-            let items = Lines::new(&paths).map(|l| l.map(Item::Record));
-            pool.run(
-                items,
-                |item| extractor.work(item),
-                |done: Done| sink(done, &mut collector, &mut soft, &progress),
-                &progress,
-            )?;
+            let progress = Progress::new(count_lines(&paths));
+            (
+                Box::new(Lines::new(&paths).map(|l| l.map(Item::Record))),
+                progress,
+            )
         }
-    }
+    };
+    pool.run(
+        items,
+        |item| extractor.work(item),
+        |done: Done| sink(done, &mut collector, &mut soft, &progress),
+        &progress,
+    )?;
     progress.finish();
 
     if let Some(mut out) = collector.lines.take() {

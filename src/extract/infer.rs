@@ -220,9 +220,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     }
 
     fn sentence_tokens(&self) -> &'c [Token] {
+        self.tokens_in(self.sentence.start, self.sentence.end)
+    }
+
+    /// The tokens that start in [from, to).
+    fn tokens_in(&self, from: usize, to: usize) -> &'c [Token] {
         let toks = self.ctx.tokens;
-        let lo = toks.partition_point(|t| t.start < self.sentence.start);
-        let hi = toks.partition_point(|t| t.start < self.sentence.end);
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to).max(lo);
         &toks[lo..hi]
     }
 
@@ -244,13 +249,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
 
     /// Tokens strictly between two offsets.
     fn tokens_between(&self, from: usize, to: usize) -> usize {
-        if to <= from {
-            return 0;
-        }
-        let toks = self.ctx.tokens;
-        let lo = toks.partition_point(|t| t.start < from);
-        let hi = toks.partition_point(|t| t.start < to);
-        hi.saturating_sub(lo)
+        self.tokens_in(from, to).len()
     }
 
     fn eligible(&self, m: &Mention) -> bool {
@@ -535,13 +534,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// Word tokens strictly between two offsets: quotes and commas do not
     /// count ('مرتزقة "فاغنر" الروسية، الذين').
     fn words_between(&self, from: usize, to: usize) -> usize {
-        if to <= from {
-            return 0;
-        }
-        let toks = self.ctx.tokens;
-        let lo = toks.partition_point(|t| t.start < from);
-        let hi = toks.partition_point(|t| t.start < to);
-        toks[lo..hi]
+        self.tokens_in(from, to)
             .iter()
             .filter(|t| {
                 self.text()[t.start..t.end]
@@ -1200,10 +1193,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// (after any proclitics).
     fn has_word(&self, from: usize, to: usize, words: &[String]) -> bool {
         let text = self.text();
-        let toks = self.ctx.tokens;
-        let lo = toks.partition_point(|t| t.start < from);
-        let hi = toks.partition_point(|t| t.start < to);
-        let tokens = &toks[lo..hi];
+        let tokens = self.tokens_in(from, to);
         tokens.iter().enumerate().any(|(i, t)| {
             let w = &text[t.start..t.end];
             words.iter().any(|req| {
