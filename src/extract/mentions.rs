@@ -307,12 +307,18 @@ pub fn find_mentions(
             // Vladimir Putin") is one mention.
             if let Some(prev) = out.last_mut() {
                 let prev: &mut Mention = prev;
-                if prev.sentence == si
-                    && prev.ids == ids
-                    && is_same_actor_gap(&text[prev.end..raw.token_start])
-                {
-                    prev.end = raw.end;
-                    continue;
+                if prev.sentence == si && prev.ids == ids {
+                    // Two patterns can find the same words (a back-reference
+                    // and a name, say): they are one mention.
+                    if prev.end >= raw.end {
+                        continue;
+                    }
+                    if prev.end <= raw.token_start
+                        && is_same_actor_gap(&text[prev.end..raw.token_start])
+                    {
+                        prev.end = raw.end;
+                        continue;
+                    }
                 }
             }
             out.push(Mention {
