@@ -20,6 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub(crate) mod fasthash;
 pub mod graph;
 pub mod lexicon;
 pub mod model;
@@ -33,6 +34,11 @@ use sha2::{Digest, Sha256};
 /// Decodes raw article bytes into a [`Document`]; `lang` None detects it.
 pub fn read_document(id: &str, path: &str, bytes: &[u8], lang: Option<Lang>) -> Result<Document> {
     let text = text::decode(bytes, path)?;
+    let sha256 = format!("{:x}", Sha256::digest(bytes));
+    document(id, path, text, lang, sha256)
+}
+
+fn document(id: &str, path: &str, text: String, lang: Option<Lang>, sha256: String) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::Input {
             path: path.to_string(),
@@ -40,7 +46,6 @@ pub fn read_document(id: &str, path: &str, bytes: &[u8], lang: Option<Lang>) -> 
         });
     }
     let lang = lang.unwrap_or_else(|| text::detect_lang(&text));
-    let sha256 = format!("{:x}", Sha256::digest(bytes));
     Ok(Document {
         id: id.to_string(),
         path: path.to_string(),
@@ -50,6 +55,14 @@ pub fn read_document(id: &str, path: &str, bytes: &[u8], lang: Option<Lang>) -> 
         date: None,
         url: None,
     })
+}
+
+/// [`read_document`] for text that is already a string (a corpus record):
+/// the same checks without validating and copying it again.
+pub fn read_text_document(id: &str, path: &str, text: String, lang: Option<Lang>) -> Result<Document> {
+    let sha256 = format!("{:x}", Sha256::digest(text.as_bytes()));
+    let text = text::decode_string(text, path)?;
+    document(id, path, text, lang, sha256)
 }
 
 /// The whole pipeline for one document: normalise and segment, find and

@@ -9,7 +9,8 @@
 
 use crate::lexicon::{ActorBase, Form, RefKind, Target};
 use crate::text::{is_proclitic_chain, Sentence, Token};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use crate::fasthash::{FastMap, FastSet};
 
 /// How a mention names its actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,8 +139,8 @@ pub fn find_mentions(
             .or_default() += 1;
     }
     let framing = dominant(&framing_counts).map(|i| kb.framings[i].as_str());
-    let mut present: HashSet<String> = HashSet::new();
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut present: FastSet<String> = FastSet::default();
+    let mut counts: FastMap<String, usize> = FastMap::default();
     for raw in per_sentence.iter().flatten() {
         let id = match raw.target {
             Target::Actor(i) if raw.form != Form::Demonym => Some(kb.actors[i].id.clone()),
@@ -435,7 +436,7 @@ fn pair(
     recent: &[String],
     recent_sentence: &[usize],
     sentence: usize,
-    counts: &HashMap<String, usize>,
+    counts: &FastMap<String, usize>,
     joint: Option<&[String]>,
 ) -> Option<Vec<String>> {
     let is_side = |id: &str| {

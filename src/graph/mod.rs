@@ -11,7 +11,8 @@ pub use json::{DocumentJson, EdgeJson, EvidenceJson, GraphJson, NodeJson, SCHEMA
 use crate::model::Relation;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use crate::fasthash::{FastMap, FastSet};
 use std::hash::{Hash, Hasher};
 
 /// An actor as the graph knows it.
@@ -77,15 +78,15 @@ fn round3(x: f64) -> f64 {
 #[derive(Debug, Clone, Default)]
 pub struct StanceGraph {
     graph: StableDiGraph<ActorNode, StanceEdge>,
-    index: HashMap<String, NodeIndex>,
+    index: FastMap<String, NodeIndex>,
     documents: BTreeMap<String, DocumentJson>,
     /// (source, target, relation) → edge: finding an edge by scanning the
     /// source's edges made merging a corpus slow.
-    edges: HashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
+    edges: FastMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
     /// Fingerprints of the evidence on each edge: a statement whose
     /// fingerprint is new cannot be a duplicate, so only the rare repeat
     /// pays for the linear comparison.
-    seen: HashSet<(EdgeIndex, u64)>,
+    seen: FastSet<(EdgeIndex, u64)>,
 }
 
 /// A hash of everything `EvidenceJson::eq` compares (0.0 and -0.0 hash
@@ -283,7 +284,7 @@ impl StanceGraph {
     pub fn merge_owned(&mut self, other: GraphJson) {
         let mut fresh = vec![false; other.documents.len()];
         {
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             for (d, is_fresh) in other.documents.iter().zip(&mut fresh) {
                 *is_fresh = !self.has_document(&d.sha256) && seen.insert(d.sha256.as_str());
             }
@@ -296,14 +297,14 @@ impl StanceGraph {
                 .filter(|(_, f)| **f)
                 .map(|(d, _)| d)
         };
-        let fresh_ids: HashSet<String> = fresh_docs().map(|d| d.id.clone()).collect();
+        let fresh_ids: FastSet<String> = fresh_docs().map(|d| d.id.clone()).collect();
         let unrecorded_fresh = fresh_docs().any(|d| d.mentions.is_empty());
         // Sums of the per-document records, once per merge rather than per node.
         let fresh_recorded = owned_sums(recorded_mentions(fresh_docs()));
         let all_recorded = if unrecorded_fresh {
             owned_sums(recorded_mentions(other.documents.iter()))
         } else {
-            HashMap::new()
+            FastMap::default()
         };
         let GraphJson {
             documents,
@@ -354,7 +355,7 @@ impl StanceGraph {
     /// merged graph of a corpus, whose evidence is most of its memory.
     pub fn into_json(mut self) -> GraphJson {
         let ids: Vec<_> = self.graph.edge_indices().collect();
-        let mut taken: HashMap<_, Vec<EvidenceJson>> = ids
+        let mut taken: FastMap<_, Vec<EvidenceJson>> = ids
             .into_iter()
             .map(|e| (e, std::mem::take(&mut self.graph[e].evidence)))
             .collect();
@@ -427,13 +428,13 @@ impl StanceGraph {
     }
 }
 
-fn owned_sums(sums: HashMap<&str, u32>) -> HashMap<String, u32> {
+fn owned_sums(sums: FastMap<&str, u32>) -> FastMap<String, u32> {
     sums.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// Mentions per actor id summed over the documents' own records.
-fn recorded_mentions<'a>(docs: impl Iterator<Item = &'a DocumentJson>) -> HashMap<&'a str, u32> {
-    let mut sums: HashMap<&str, u32> = HashMap::new();
+fn recorded_mentions<'a>(docs: impl Iterator<Item = &'a DocumentJson>) -> FastMap<&'a str, u32> {
+    let mut sums: FastMap<&str, u32> = FastMap::default();
     for d in docs {
         for (id, n) in &d.mentions {
             *sums.entry(id.as_str()).or_default() += n;

@@ -7,7 +7,8 @@ use super::pack::{
 };
 use crate::error::{Error, Result};
 use crate::text::normalize;
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
+use crate::fasthash::{FastMap, FastSet};
 
 /// What a matched phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,30 +148,30 @@ pub struct ActorBase {
     pub contexts: Vec<Context>,
     /// Framing names, by index of [`ActorBase::framing_hits`] payloads.
     pub framings: Vec<String>,
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
     matcher: PhraseMatcher,
     payloads: Vec<(Target, Form)>,
     case_sensitive: Vec<bool>,
     framing_matcher: PhraseMatcher,
     framing_payloads: Vec<usize>,
-    locative: HashSet<String>,
-    agent_words: HashSet<String>,
-    modifier_words: HashSet<String>,
+    locative: FastSet<String>,
+    agent_words: FastSet<String>,
+    modifier_words: FastSet<String>,
     /// Arabic head nouns of unlisted organisations (normalised).
     pub unlisted_heads_ar: Vec<String>,
     /// English head nouns of unlisted organisations (normalised).
     pub unlisted_heads_en: Vec<String>,
     /// Words that are no name after a head noun, or not on their own
     /// (normalised, both languages).
-    pub unlisted_generic: HashSet<String>,
+    pub unlisted_generic: FastSet<String>,
     /// English words that end a name on the left (normalised).
-    pub unlisted_stop_en: HashSet<String>,
+    pub unlisted_stop_en: FastSet<String>,
     /// Arabic words that end a name (normalised).
-    pub unlisted_stop_ar: HashSet<String>,
+    pub unlisted_stop_ar: FastSet<String>,
     /// Nouns that name a proposal as it is made (normalised, both languages).
-    pub proposal_nouns: HashSet<String>,
+    pub proposal_nouns: FastSet<String>,
     /// Verbs whose subject owns the proposal after them (normalised).
-    pub announce_verbs: HashSet<String>,
+    pub announce_verbs: FastSet<String>,
 }
 
 /// A pack as given: a name for errors and its text.
@@ -244,12 +245,12 @@ impl Spot<'_> {
 struct IdLines<'a> {
     text: &'a str,
     /// For each id, its (line, byte offset of the line) in file order.
-    lines: HashMap<String, VecDeque<(usize, usize)>>,
+    lines: FastMap<String, VecDeque<(usize, usize)>>,
 }
 
 impl<'a> IdLines<'a> {
     fn new(text: &'a str) -> IdLines<'a> {
-        let mut lines: HashMap<String, VecDeque<(usize, usize)>> = HashMap::new();
+        let mut lines: FastMap<String, VecDeque<(usize, usize)>> = FastMap::default();
         let mut offset = 0;
         for (i, l) in text.split_inclusive('\n').enumerate() {
             let at = offset;
@@ -328,10 +329,10 @@ impl ActorBase {
         let mut agent_nouns = AgentNouns::default();
         let mut locative = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
-        let mut arena: HashSet<String> = HashSet::new();
+        let mut arena: FastSet<String> = FastSet::default();
         // Actor and person ids share one name space; contexts have their own.
-        let mut seen: HashSet<String> = HashSet::new();
-        let mut seen_contexts: HashSet<String> = HashSet::new();
+        let mut seen: FastSet<String> = FastSet::default();
+        let mut seen_contexts: FastSet<String> = FastSet::default();
         for source in sources {
             let pack: PackFile = match parse_pack(&source.name, source.text) {
                 Ok(pack) => pack,
@@ -340,7 +341,7 @@ impl ActorBase {
                     continue;
                 }
             };
-            let mut seen_here = HashSet::new();
+            let mut seen_here = FastSet::default();
             let mut lines = IdLines::new(source.text);
             // The line of a new id in this pack, or None (and an error) for
             // an id the pack already used. A later pack may reuse an id: that
@@ -468,14 +469,14 @@ impl ActorBase {
         unlisted: super::pack::Unlisted,
         errs: &mut Vec<Error>,
     ) -> ActorBase {
-        let mut index = HashMap::new();
-        let mut claims: HashMap<String, (String, String, Spot<'a>, String)> = HashMap::new();
+        let mut index = FastMap::default();
+        let mut claims: FastMap<String, (String, String, Spot<'a>, String)> = FastMap::default();
         let mut builder = PhraseMatcherBuilder::default();
         let mut payloads: Vec<(Target, Form)> = Vec::new();
         let mut case_sensitive: Vec<bool> = Vec::new();
         let mut add = |builder: &mut PhraseMatcherBuilder,
                        payloads: &mut Vec<(Target, Form)>,
-                       claims: &mut HashMap<String, (String, String, Spot<'a>, String)>,
+                       claims: &mut FastMap<String, (String, String, Spot<'a>, String)>,
                        name: &str,
                        owner: &str,
                        file: &str,
@@ -916,6 +917,6 @@ impl ActorBase {
 }
 
 /// The normalised words of an English and an Arabic list, as one set.
-fn norm_set(en: &[String], ar: &[String]) -> HashSet<String> {
+fn norm_set(en: &[String], ar: &[String]) -> FastSet<String> {
     en.iter().chain(ar).map(|w| normalize(w).text).collect()
 }

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Lang, Relation};
 use crate::text::normalize;
 use serde::Deserialize;
-use std::collections::HashSet;
+use crate::fasthash::FastSet;
 
 /// Where a rule finds the holder of the stance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -311,24 +311,24 @@ pub struct CueBase {
     matcher: PhraseMatcher,
     payloads: Vec<CueKind>,
     circumstantial: Vec<bool>,
-    coordinators: HashSet<String>,
-    relative: HashSet<String>,
-    pronouns: HashSet<String>,
-    subject_relative: HashSet<String>,
-    complementizers: HashSet<String>,
-    carry_before: HashSet<String>,
-    carry_after: HashSet<String>,
-    indefinite: HashSet<String>,
+    coordinators: FastSet<String>,
+    relative: FastSet<String>,
+    pronouns: FastSet<String>,
+    subject_relative: FastSet<String>,
+    complementizers: FastSet<String>,
+    carry_before: FastSet<String>,
+    carry_after: FastSet<String>,
+    indefinite: FastSet<String>,
     co_subject: Vec<String>,
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
-    passive_aux: HashSet<String>,
-    auxiliaries: HashSet<String>,
-    transit: HashSet<String>,
-    clause_openers: HashSet<String>,
-    nominal_after: HashSet<String>,
-    nominal_before: HashSet<String>,
-    subordinators: HashSet<String>,
+    passive_aux: FastSet<String>,
+    auxiliaries: FastSet<String>,
+    transit: FastSet<String>,
+    clause_openers: FastSet<String>,
+    nominal_after: FastSet<String>,
+    nominal_before: FastSet<String>,
+    subordinators: FastSet<String>,
 }
 
 /// English inflection of a word marked with `+`.
@@ -394,24 +394,24 @@ impl CueBase {
         let mut builder = PhraseMatcherBuilder::default();
         let mut payloads = Vec::new();
         let mut circumstantial = Vec::new();
-        let mut coordinators = HashSet::new();
-        let mut relative = HashSet::new();
-        let mut pronouns = HashSet::new();
-        let mut subject_relative = HashSet::new();
-        let mut complementizers = HashSet::new();
-        let mut carry_before = HashSet::new();
-        let mut carry_after = HashSet::new();
-        let mut indefinite = HashSet::new();
+        let mut coordinators = FastSet::default();
+        let mut relative = FastSet::default();
+        let mut pronouns = FastSet::default();
+        let mut subject_relative = FastSet::default();
+        let mut complementizers = FastSet::default();
+        let mut carry_before = FastSet::default();
+        let mut carry_after = FastSet::default();
+        let mut indefinite = FastSet::default();
         let mut co_subject = Vec::new();
-        let mut passive_aux = HashSet::new();
-        let mut auxiliaries = HashSet::new();
-        let mut transit = HashSet::new();
-        let mut clause_openers = HashSet::new();
-        let mut nominal_after = HashSet::new();
-        let mut nominal_before = HashSet::new();
-        let mut subordinators = HashSet::new();
+        let mut passive_aux = FastSet::default();
+        let mut auxiliaries = FastSet::default();
+        let mut transit = FastSet::default();
+        let mut clause_openers = FastSet::default();
+        let mut nominal_after = FastSet::default();
+        let mut nominal_before = FastSet::default();
+        let mut subordinators = FastSet::default();
         let mut windows = Vec::new();
-        let mut ids = HashSet::new();
+        let mut ids = FastSet::default();
         for (name, text) in sources {
             let file: CueFile = toml::from_str(text).map_err(|e| {
                 let line = e

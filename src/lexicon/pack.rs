@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use crate::fasthash::FastMap;
 
 /// Allowed actor kinds.
 pub const KINDS: &[&str] = &[
@@ -300,13 +301,13 @@ pub fn parse_pack(name: &str, text: &str) -> Result<PackFile> {
 /// made loading the embedded packs quadratic and was most of start-up.
 pub struct QuotedLines<'a> {
     text: &'a str,
-    first: HashMap<&'a str, usize>,
+    first: FastMap<&'a str, usize>,
 }
 
 impl<'a> QuotedLines<'a> {
     /// Indexes every run between two consecutive `"` on a line.
     pub fn new(text: &'a str) -> QuotedLines<'a> {
-        let mut first = HashMap::new();
+        let mut first = FastMap::default();
         for (i, line) in text.lines().enumerate() {
             let mut quotes = line.match_indices('"').map(|(at, _)| at);
             let Some(mut open) = quotes.next() else {

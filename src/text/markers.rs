@@ -14,7 +14,7 @@ use super::segment::segment;
 use super::token::{tokenize, Token, TokenKind};
 use crate::error::{Error, Result};
 use serde::Deserialize;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
 use std::sync::OnceLock;
 
 /// What a marker does to the clause it sits in.
@@ -97,7 +97,7 @@ struct Entry {
 /// A compiled marker table, keyed by the entry's first normalised word.
 #[derive(Debug, Default)]
 pub struct MarkerTable {
-    by_first: HashMap<String, Vec<Entry>>,
+    by_first: FastMap<String, Vec<Entry>>,
     /// Contraction tails such as `n't`: (text before the apostrophe, after it).
     contractions: Vec<(String, String, MarkerKind)>,
     examples: Vec<(MarkerKind, String, bool)>,
