@@ -86,15 +86,16 @@ fn opt_string(
 /// titles, authors, …); `id` and `text` are required, `date` must be a valid
 /// calendar date, `lang` one of `ar`, `en`.
 pub fn parse_record(line: &[u8]) -> Result<Record, RecordError> {
-    if let Err(e) = std::str::from_utf8(line) {
-        return Err(RecordError::new(
-            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+    // serde_json validates the UTF-8 of what it parses; the line is only
+    // checked again to name the bad byte when parsing fails.
+    let value: Value = serde_json::from_slice(line).map_err(|e| match std::str::from_utf8(line) {
+        Err(bad) => RecordError::new(
+            format!("invalid UTF-8 at byte {}", bad.valid_up_to()),
             "expected a UTF-8 JSON line",
-        ));
-    }
-    let value: Value = serde_json::from_slice(line)
-        .map_err(|e| RecordError::new(format!("invalid JSON ({e})"), RECORD_HINT.to_string()))?;
-    let Value::Object(obj) = value else {
+        ),
+        Ok(_) => RecordError::new(format!("invalid JSON ({e})"), RECORD_HINT.to_string()),
+    })?;
+    let Value::Object(mut obj) = value else {
         return Err(RecordError::new(
             format!("the line is {}, not an object", type_name(&value)),
             RECORD_HINT,
@@ -113,14 +114,14 @@ pub fn parse_record(line: &[u8]) -> Result<Record, RecordError> {
             ))
         }
     };
-    let text = match obj.get("text") {
+    let text = match obj.remove("text") {
         None | Some(Value::Null) => {
             return Err(RecordError::new("missing \"text\"", RECORD_HINT));
         }
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => s,
         Some(other) => {
             return Err(RecordError::new(
-                format!("\"text\" is {}", type_name(other)),
+                format!("\"text\" is {}", type_name(&other)),
                 "expected the article text as a string",
             ))
         }
@@ -159,12 +160,11 @@ impl Record {
     /// and line, so that the same record gives the same graph wherever it is
     /// read (one file, stdin, a Spark partition). `date` fills in a missing
     /// date, `lang` a missing language (detected when both are `None`).
-    pub fn document(&self, date: Option<&str>, lang: Option<Lang>) -> crate::Result<Document> {
+    pub fn into_document(self, date: Option<&str>, lang: Option<Lang>) -> crate::Result<Document> {
         let path = format!("jsonl:{}", self.id);
-        let mut doc =
-            crate::read_document(&self.id, &path, self.text.as_bytes(), self.lang.or(lang))?;
-        doc.date = self.date.clone().or_else(|| date.map(str::to_string));
-        doc.url = self.url.clone();
+        let mut doc = crate::read_text_document(&self.id, &path, self.text, self.lang.or(lang))?;
+        doc.date = self.date.or_else(|| date.map(str::to_string));
+        doc.url = self.url;
         Ok(doc)
     }
 }

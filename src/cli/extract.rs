@@ -253,7 +253,7 @@ impl Extractor {
                 let origin = format!("{}:{}", line.path, line.line);
                 let outcome = match corpus::parse_record(&line.bytes) {
                     Err(e) => Outcome::Soft(e.to_string()),
-                    Ok(record) => match record.document(self.date.as_deref(), self.lang) {
+                    Ok(record) => match record.into_document(self.date.as_deref(), self.lang) {
                         Err(e) => Outcome::Soft(e.to_string()),
                         Ok(doc) => self.graph(doc),
                     },

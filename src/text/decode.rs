@@ -42,6 +42,35 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String> {
     }
 }
 
+/// [`decode`] for text that is already a Rust string (the text of a JSON
+/// record): the same checks, errors and HTML handling, without validating
+/// and copying the text again.
+pub fn decode_string(text: String, path: &str) -> Result<String> {
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(body) => {
+            check_controls(body, path, 3)?;
+            body.to_string()
+        }
+        None => {
+            if let Some(at) = text.bytes().position(|b| b == 0) {
+                return Err(error(
+                    path,
+                    at,
+                    "binary data (NUL byte)",
+                    "expected a text or HTML article; UTF-16 needs a byte-order mark",
+                ));
+            }
+            check_controls(&text, path, 0)?;
+            text
+        }
+    };
+    if is_html_path(path) || looks_like_html(&text) {
+        Ok(html_to_text(&text))
+    } else {
+        Ok(text)
+    }
+}
+
 fn error(path: &str, offset: usize, what: impl Into<String>, hint: impl Into<String>) -> Error {
     Error::Decode {
         path: path.to_string(),
@@ -624,6 +653,21 @@ mod tests {
                     .unwrap_or(usize::MAX)
             });
             prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest! {
+        /// A record's text takes the string path; it must decode exactly as
+        /// its bytes would (BOM, NUL, controls, HTML), errors included.
+        #[test]
+        fn string_path_agrees_with_bytes(
+            text in "\u{FEFF}?[\\x00-\\x20a<>/p\u{0627}\u{0644}\u{200f}]{0,40}",
+            html in proptest::bool::ANY,
+        ) {
+            let path = if html { "a.html" } else { "a.txt" };
+            let by_bytes = decode(text.as_bytes(), path).map_err(|e| e.to_string());
+            let by_string = decode_string(text.clone(), path).map_err(|e| e.to_string());
+            prop_assert_eq!(by_string, by_bytes);
         }
     }
 
