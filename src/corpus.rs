@@ -88,13 +88,14 @@ fn opt_string(
 pub fn parse_record(line: &[u8]) -> Result<Record, RecordError> {
     // serde_json validates the UTF-8 of what it parses; the line is only
     // checked again to name the bad byte when parsing fails.
-    let value: Value = serde_json::from_slice(line).map_err(|e| match std::str::from_utf8(line) {
-        Err(bad) => RecordError::new(
-            format!("invalid UTF-8 at byte {}", bad.valid_up_to()),
-            "expected a UTF-8 JSON line",
-        ),
-        Ok(_) => RecordError::new(format!("invalid JSON ({e})"), RECORD_HINT.to_string()),
-    })?;
+    let value: Value =
+        serde_json::from_slice(line).map_err(|e| match std::str::from_utf8(line) {
+            Err(bad) => RecordError::new(
+                format!("invalid UTF-8 at byte {}", bad.valid_up_to()),
+                "expected a UTF-8 JSON line",
+            ),
+            Ok(_) => RecordError::new(format!("invalid JSON ({e})"), RECORD_HINT.to_string()),
+        })?;
     let Value::Object(mut obj) = value else {
         return Err(RecordError::new(
             format!("the line is {}, not an object", type_name(&value)),

@@ -38,7 +38,13 @@ pub fn read_document(id: &str, path: &str, bytes: &[u8], lang: Option<Lang>) -> 
     document(id, path, text, lang, sha256)
 }
 
-fn document(id: &str, path: &str, text: String, lang: Option<Lang>, sha256: String) -> Result<Document> {
+fn document(
+    id: &str,
+    path: &str,
+    text: String,
+    lang: Option<Lang>,
+    sha256: String,
+) -> Result<Document> {
     if text.trim().is_empty() {
         return Err(Error::Input {
             path: path.to_string(),
@@ -59,7 +65,12 @@ fn document(id: &str, path: &str, text: String, lang: Option<Lang>, sha256: Stri
 
 /// [`read_document`] for text that is already a string (a corpus record):
 /// the same checks without validating and copying it again.
-pub fn read_text_document(id: &str, path: &str, text: String, lang: Option<Lang>) -> Result<Document> {
+pub fn read_text_document(
+    id: &str,
+    path: &str,
+    text: String,
+    lang: Option<Lang>,
+) -> Result<Document> {
     let sha256 = format!("{:x}", Sha256::digest(text.as_bytes()));
     let text = text::decode_string(text, path)?;
     document(id, path, text, lang, sha256)

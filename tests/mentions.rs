@@ -595,6 +595,47 @@ fn persons_fold_by_date() {
     }
 }
 
+/// Without a date, a person who changed sides acts for the side the article
+/// itself names (the latest such), else for the latest side.
+#[test]
+fn undated_persons_fold_into_the_side_the_article_names() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Interior Minister Fathi Bashagha of the GNA said the attack had failed.",
+            "gna",
+        ),
+        (
+            "قال وزير الداخلية بحكومة الوفاق فتحي باشاغا إن الهجوم فشل.",
+            "gna",
+        ),
+        (
+            "The Government of National Stability said Bashagha would enter Tripoli.",
+            "gns",
+        ),
+        (
+            "أعلنت حكومة الاستقرار الوطني أن باشاغا سيدخل طرابلس، بعد أن كان وزيرا في حكومة الوفاق.",
+            "gns",
+        ),
+        // Named by neither side: the latest affiliation.
+        ("Bashagha arrived in Misrata.", "gns"),
+    ];
+    for (text, want) in cases {
+        let got = mentions(text);
+        let person = got
+            .iter()
+            .find(|(_, span)| span.contains("Bashagha") || span.contains("باشاغا"))
+            .map(|(id, _)| id.as_str());
+        assert_eq!(person, Some(*want), "{text}: {got:?}");
+    }
+    // A date still decides.
+    let got = mentions_on("The GNA said Bashagha had resigned.", Some("2022-06-01"));
+    assert!(
+        got.iter()
+            .any(|(id, span)| id == "gns" && span == "Bashagha"),
+        "{got:?}"
+    );
+}
+
 fn sudan_kb() -> Knowledge {
     let pack = std::fs::read_to_string("docs/examples/sudan.toml").expect("example pack");
     Knowledge::with_user_packs(&[("docs/examples/sudan.toml".into(), pack)], &[])

@@ -7,10 +7,10 @@
 //! place after a locative preposition), and back-references (the latter,
 //! both sides) against what the text has named so far.
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{ActorBase, Form, RefKind, Target};
 use crate::text::{is_proclitic_chain, Sentence, Token};
 use std::collections::BTreeMap;
-use crate::fasthash::{FastMap, FastSet};
 
 /// How a mention names its actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,12 +139,22 @@ pub fn find_mentions(
             .or_default() += 1;
     }
     let framing = dominant(&framing_counts).map(|i| kb.framings[i].as_str());
+    // Actors the article names itself: they date an undated article for
+    // persons who changed sides.
+    let named: FastSet<String> = per_sentence
+        .iter()
+        .flatten()
+        .filter_map(|raw| match raw.target {
+            Target::Actor(i) if raw.form == Form::Name => Some(kb.actors[i].id.clone()),
+            _ => None,
+        })
+        .collect();
     let mut present: FastSet<String> = FastSet::default();
     let mut counts: FastMap<String, usize> = FastMap::default();
     for raw in per_sentence.iter().flatten() {
         let id = match raw.target {
             Target::Actor(i) if raw.form != Form::Demonym => Some(kb.actors[i].id.clone()),
-            Target::Person(i) => kb.persons[i].org_on(date).map(str::to_string),
+            Target::Person(i) => kb.persons[i].org_in(date, &named).map(str::to_string),
             _ => None,
         };
         if let Some(id) = id {
@@ -197,7 +207,7 @@ pub fn find_mentions(
                 }
                 Target::Person(i) => {
                     let p = &kb.persons[i];
-                    p.org_on(date)
+                    p.org_in(date, &named)
                         .map(|org| (vec![org.to_string()], How::Person(p.id.clone())))
                 }
                 Target::Context(i) if !kb.contexts[i].all.is_empty() => {

@@ -8,11 +8,11 @@ mod json;
 
 pub use json::{DocumentJson, EdgeJson, EvidenceJson, GraphJson, NodeJson, SCHEMA};
 
+use crate::fasthash::{FastMap, FastSet};
 use crate::model::Relation;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::collections::BTreeMap;
-use crate::fasthash::{FastMap, FastSet};
 use std::hash::{Hash, Hasher};
 
 /// An actor as the graph knows it.

@@ -6,9 +6,9 @@ use super::pack::{
     parse_pack, ActorEntry, AgentNouns, ContextEntry, PackFile, PersonEntry, Words, KINDS,
 };
 use crate::error::{Error, Result};
+use crate::fasthash::{FastMap, FastSet};
 use crate::text::normalize;
 use std::collections::{BTreeMap, VecDeque};
-use crate::fasthash::{FastMap, FastSet};
 
 /// What a matched phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,24 @@ pub struct Person {
 }
 
 impl Person {
+    /// [`Person::org_on`] for an article that may carry no date: then the
+    /// latest affiliation whose organisation the article names itself wins
+    /// (Bashagha in an article that names the GNA is its minister, in one
+    /// that names the GNS its prime minister), else the latest.
+    pub fn org_in(&self, date: Option<&str>, named: &FastSet<String>) -> Option<&str> {
+        if date.is_none() {
+            let by_name = self
+                .affiliations
+                .iter()
+                .filter(|(org, _, _)| named.contains(org))
+                .max_by(|a, b| a.1.cmp(&b.1));
+            if let Some((org, _, _)) = by_name {
+                return Some(org);
+            }
+        }
+        self.org_on(date)
+    }
+
     /// The organisation the person acts for on `date` (ISO), or the latest one.
     pub fn org_on(&self, date: Option<&str>) -> Option<&str> {
         if let Some(date) = date {

@@ -7,10 +7,10 @@
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
 use super::pack::one_line;
 use crate::error::{Error, Result};
+use crate::fasthash::FastSet;
 use crate::model::{Lang, Relation};
 use crate::text::normalize;
 use serde::Deserialize;
-use crate::fasthash::FastSet;
 
 /// Where a rule finds the holder of the stance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -6,9 +6,9 @@
 //! applied after the embedded ones, so an entry with an existing id replaces it.
 
 use crate::error::{Error, Result};
+use crate::fasthash::FastMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use crate::fasthash::FastMap;
 
 /// Allowed actor kinds.
 pub const KINDS: &[&str] = &[

@@ -13,8 +13,8 @@ use super::normalize::normalize;
 use super::segment::segment;
 use super::token::{tokenize, Token, TokenKind};
 use crate::error::{Error, Result};
-use serde::Deserialize;
 use crate::fasthash::FastMap;
+use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// What a marker does to the clause it sits in.
