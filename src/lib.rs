@@ -20,7 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
-pub(crate) mod fasthash;
+pub mod fasthash;
 pub mod graph;
 pub mod lexicon;
 pub mod model;

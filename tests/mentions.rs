@@ -446,7 +446,8 @@ fn all_aliases() -> Vec<Alias> {
             let Some(person) = kb.actors.persons.iter().find(|x| x.id == p.id) else {
                 continue;
             };
-            let Some(org) = person.org_on(None) else {
+            // A neutral sentence names no organisation: the undated choice.
+            let Some(org) = person.org_in(None, &Default::default()) else {
                 continue;
             };
             let names = [&p.en, &p.ar]
@@ -596,7 +597,7 @@ fn persons_fold_by_date() {
 }
 
 /// Without a date, a person who changed sides acts for the side the article
-/// itself names (the latest such), else for the latest side.
+/// itself names (the latest such), else for the pack's `undated` side.
 #[test]
 fn undated_persons_fold_into_the_side_the_article_names() {
     let cases: &[(&str, &str)] = &[
@@ -616,8 +617,8 @@ fn undated_persons_fold_into_the_side_the_article_names() {
             "أعلنت حكومة الاستقرار الوطني أن باشاغا سيدخل طرابلس، بعد أن كان وزيرا في حكومة الوفاق.",
             "gns",
         ),
-        // Named by neither side: the latest affiliation.
-        ("Bashagha arrived in Misrata.", "gns"),
+        // Named by neither side: the pack's `undated` choice.
+        ("Bashagha arrived in Misrata.", "gna"),
     ];
     for (text, want) in cases {
         let got = mentions(text);
@@ -749,4 +750,17 @@ fn unlisted_nodes_and_strict_actors() {
         .edges
         .iter()
         .all(|e| !e.source.starts_with("unlisted-")));
+}
+
+/// `undated` must name one of the person's own organisations.
+#[test]
+fn undated_must_be_an_affiliation() {
+    let pack = "[[person]]\nid = \"x-y\"\nen = \"X Y\"\naffiliation = [{ org = \"gna\" }]\nundated = \"lna\"\n";
+    let err = Knowledge::with_user_packs(&[("p.toml".into(), pack.into())], &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("p.toml:5:") && err.contains("undated org 'lna'"),
+        "{err}"
+    );
 }

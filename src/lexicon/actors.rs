@@ -98,13 +98,16 @@ pub struct Person {
     pub affiliations: Vec<(String, Option<String>, Option<String>)>,
     /// Every name as written in the packs: labels and aliases.
     pub names: Vec<String>,
+    /// The organisation of an undated article that names none of them.
+    pub undated: Option<String>,
 }
 
 impl Person {
     /// [`Person::org_on`] for an article that may carry no date: then the
     /// latest affiliation whose organisation the article names itself wins
     /// (Bashagha in an article that names the GNA is its minister, in one
-    /// that names the GNS its prime minister), else the latest.
+    /// that names the GNS its prime minister), else the pack's `undated`
+    /// choice, else the latest.
     pub fn org_in(&self, date: Option<&str>, named: &FastSet<String>) -> Option<&str> {
         if date.is_none() {
             let by_name = self
@@ -113,6 +116,9 @@ impl Person {
                 .filter(|(org, _, _)| named.contains(org))
                 .max_by(|a, b| a.1.cmp(&b.1));
             if let Some((org, _, _)) = by_name {
+                return Some(org);
+            }
+            if let Some(org) = &self.undated {
                 return Some(org);
             }
         }
@@ -682,6 +688,19 @@ impl ActorBase {
                     "expected affiliation = [{ org = \"…\" }]",
                 ));
             }
+            if let Some(org) = &p.undated {
+                if !affiliations.iter().any(|(o, _, _)| o == org) {
+                    errs.push(data_error(
+                        file,
+                        loc.line_of(org),
+                        format!(
+                            "undated org '{org}' of '{}' is none of its affiliations",
+                            p.id
+                        ),
+                        "expected the org of one of the person's affiliations",
+                    ));
+                }
+            }
             let mut labels = BTreeMap::new();
             if !p.en.is_empty() {
                 labels.insert("en".to_string(), p.en.clone());
@@ -693,6 +712,7 @@ impl ActorBase {
                 id: p.id.clone(),
                 labels,
                 affiliations,
+                undated: p.undated.clone(),
                 names: [&p.en, &p.ar]
                     .into_iter()
                     .filter(|s| !s.is_empty())

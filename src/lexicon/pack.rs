@@ -126,6 +126,10 @@ pub struct PersonEntry {
     /// Organisations the person acts for, with dates.
     #[serde(default)]
     pub affiliation: Vec<Affiliation>,
+    /// The organisation an undated article means when it names none of the
+    /// person's organisations (default: the latest affiliation).
+    #[serde(default)]
+    pub undated: Option<String>,
 }
 
 /// A person's membership of an organisation.
