@@ -8,5 +8,7 @@
 
 use foldhash::fast::FixedState;
 
+/// A `HashMap` with the fast fixed-seed hasher.
 pub type FastMap<K, V> = std::collections::HashMap<K, V, FixedState>;
+/// A `HashSet` with the fast fixed-seed hasher.
 pub type FastSet<K> = std::collections::HashSet<K, FixedState>;
