@@ -764,3 +764,59 @@ fn undated_must_be_an_affiliation() {
         "{err}"
     );
 }
+
+/// A scare word before one side's name marks the article as written from the
+/// other side, and so decides what "the Libyan army" means.
+#[test]
+fn scare_words_before_a_side_mark_the_framing() {
+    let army = |text: &str| -> Option<String> {
+        mentions(text)
+            .into_iter()
+            .find(|(_, span)| span.contains("الجيش") || span.contains("army"))
+            .map(|(id, _)| id)
+    };
+    let cases: &[(&str, &str)] = &[
+        (
+            "قال الناطق باسم ما يسمى \"القيادة العامة\" إن قواته تتقدم. وأكد الجيش الليبي أنه صد الهجوم.",
+            "gna",
+        ),
+        (
+            "هاجمت ميليشيات ما يسمى «بركان الغضب» مواقع عدة. وأكد الجيش الليبي أنه صد الهجوم.",
+            "lna",
+        ),
+        (
+            "The so-called Government of National Accord hired mercenaries, the Libyan army said.",
+            "lna",
+        ),
+        (
+            "The so-called Libyan National Army shelled the suburbs, the Libyan army said.",
+            "gna",
+        ),
+        // The scare word before a name no side scorns marks nothing.
+        (
+            "قالت ما يسمى \"لجنة المتابعة\" إن الجيش الليبي تقدم.",
+            "lna",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            army(text).as_deref(),
+            Some(*want),
+            "{text}: {:?}",
+            mentions(text)
+        );
+    }
+}
+
+/// A framing can only scorn actors that exist.
+#[test]
+fn framing_scorns_must_name_actors() {
+    let pack = "[[framing]]\nname = \"pro-x\"\nscorns = [\"nobody\"]\n";
+    let err = Knowledge::with_user_packs(&[("f.toml".into(), pack.into())], &[])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("f.toml: framing 'pro-x' scorns unknown id 'nobody'"),
+        "{err}"
+    );
+}

@@ -138,6 +138,16 @@ pub fn find_mentions(
             .entry(framing_payloads[hit.payload])
             .or_default() += 1;
     }
+    // A side's scare words before its enemy's name mark the framing too:
+    // «ما يسمى "القيادة العامة"» is written from the GNA's side, «ما يسمى
+    // "بركان الغضب"» from the LNA's.
+    for raw in per_sentence.iter().flatten() {
+        if let (Target::Actor(i), Form::Name) = (raw.target, raw.form) {
+            for fi in kb.scorning_framings(text, raw.token_start, &kb.actors[i].id) {
+                *framing_counts.entry(fi).or_default() += 1;
+            }
+        }
+    }
     let framing = dominant(&framing_counts).map(|i| kb.framings[i].as_str());
     // Actors the article names itself: they date an undated article for
     // persons who changed sides.

@@ -178,6 +178,10 @@ pub struct ActorBase {
     case_sensitive: Vec<bool>,
     framing_matcher: PhraseMatcher,
     framing_payloads: Vec<usize>,
+    /// (actor id, framing index): the framing that scorns that actor.
+    scorned: Vec<(String, usize)>,
+    /// Normalised scare words ("so-called", ما يسمى).
+    so_called: Vec<String>,
     locative: FastSet<String>,
     agent_words: FastSet<String>,
     modifier_words: FastSet<String>,
@@ -352,6 +356,7 @@ impl ActorBase {
         let mut references = Vec::new();
         let mut agent_nouns = AgentNouns::default();
         let mut locative = Words::default();
+        let mut so_called = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
         let mut arena: FastSet<String> = FastSet::default();
         // Actor and person ids share one name space; contexts have their own.
@@ -428,7 +433,7 @@ impl ActorBase {
                 });
             }
             arena.extend(pack.arena.iter().cloned());
-            framings.extend(pack.framing);
+            framings.extend(pack.framing.into_iter().map(|f| (source.name.clone(), f)));
             references.extend(pack.reference);
             if let Some(nouns) = pack.agent_nouns {
                 agent_nouns.en.extend(nouns.en);
@@ -439,6 +444,10 @@ impl ActorBase {
             if let Some(words) = pack.locative {
                 locative.en.extend(words.en);
                 locative.ar.extend(words.ar);
+            }
+            if let Some(words) = pack.so_called {
+                so_called.en.extend(words.en);
+                so_called.ar.extend(words.ar);
             }
             if let Some(u) = pack.unlisted {
                 unlisted.heads_ar.extend(u.heads_ar);
@@ -460,6 +469,7 @@ impl ActorBase {
             references,
             agent_nouns,
             locative,
+            so_called,
             unlisted,
             &mut errs,
         );
@@ -486,10 +496,11 @@ impl ActorBase {
         actors: Vec<Located<'a, ActorEntry>>,
         persons: Vec<Located<'a, PersonEntry>>,
         contexts: Vec<Located<'a, ContextEntry>>,
-        framings: Vec<super::pack::FramingEntry>,
+        framings: Vec<(String, super::pack::FramingEntry)>,
         references: Vec<super::pack::ReferenceEntry>,
         agent_nouns: AgentNouns,
         locative: Words,
+        so_called: Words,
         unlisted: super::pack::Unlisted,
         errs: &mut Vec<Error>,
     ) -> ActorBase {
@@ -866,7 +877,8 @@ impl ActorBase {
         let mut framing_builder = PhraseMatcherBuilder::default();
         let mut framing_names: Vec<String> = Vec::new();
         let mut framing_payloads = Vec::new();
-        for f in &framings {
+        let mut scorned: Vec<(String, usize)> = Vec::new();
+        for (file, f) in &framings {
             let fi = match framing_names.iter().position(|n| n == &f.name) {
                 Some(i) => i,
                 None => {
@@ -874,6 +886,17 @@ impl ActorBase {
                     framing_names.len() - 1
                 }
             };
+            for id in &f.scorns {
+                if !index.contains_key(id) {
+                    errs.push(Error::Data {
+                        path: file.clone(),
+                        line: 0,
+                        what: format!("framing '{}' scorns unknown id '{id}'", f.name),
+                        hint: "expected the id of an actor in a pack".into(),
+                    });
+                }
+                scorned.push((id.clone(), fi));
+            }
             for m in f.markers_en.iter().chain(f.markers_ar.iter()) {
                 framing_payloads.push(fi);
                 framing_builder.add(m, framing_payloads.len() - 1, Edge::Exact);
@@ -891,6 +914,8 @@ impl ActorBase {
             case_sensitive,
             framing_matcher: framing_builder.build(),
             framing_payloads,
+            scorned,
+            so_called: norm_set(&so_called.en, &so_called.ar).into_iter().collect(),
             locative: norm_set(&locative.en, &locative.ar),
             agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
             modifier_words: norm_set(&agent_nouns.modifiers_en, &agent_nouns.modifiers_ar),
@@ -946,6 +971,34 @@ impl ActorBase {
     /// Whether a normalised word may stand between an agent noun and a demonym.
     pub fn is_modifier(&self, phrase: &str) -> bool {
         self.modifier_words.contains(phrase)
+    }
+
+    /// The framings (indices into [`ActorBase::framings`]) that `text`
+    /// marks when it names actor `id` at `at` right after a scare word:
+    /// «ما يسمى "القيادة العامة"», "the so-called Government of National
+    /// Accord" (quotes and a ب between them are allowed).
+    pub fn scorning_framings(&self, text: &str, at: usize, id: &str) -> Vec<usize> {
+        let before = text[..at].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | 'ب')
+        });
+        let scare = self.so_called.iter().any(|w| {
+            let cut = before.len().saturating_sub(w.len());
+            before
+                .get(cut..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(w))
+                && before[..cut]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if !scare {
+            return Vec::new();
+        }
+        self.scorned
+            .iter()
+            .filter(|(scorned, _)| scorned == id)
+            .map(|&(_, fi)| fi)
+            .collect()
     }
 
     /// Whether a normalised word is a locative preposition.

@@ -53,6 +53,10 @@ pub struct PackFile {
     /// Prepositions before which a capital is a place, not its state.
     #[serde(default)]
     pub locative: Option<Words>,
+    /// Scare words before a name ("so-called", ما يسمى): who uses them of
+    /// whom marks an article's framing (see [`FramingEntry::scorns`]).
+    #[serde(default)]
+    pub so_called: Option<Words>,
     /// Patterns for actors no pack lists (حركة X, the X Brigade).
     #[serde(default)]
     pub unlisted: Option<Unlisted>,
@@ -195,6 +199,10 @@ pub struct FramingEntry {
     /// Arabic markers.
     #[serde(default)]
     pub markers_ar: Vec<String>,
+    /// Actors whose names this side puts after a scare word ("so-called",
+    /// ما يسمى): each such name counts as a marker of this framing.
+    #[serde(default)]
+    pub scorns: Vec<String>,
 }
 
 /// Words that point back to actors already named.
