@@ -820,3 +820,47 @@ fn framing_scorns_must_name_actors() {
         "{err}"
     );
 }
+
+/// A title, its portfolio and the organisation after ب, ل or في are one
+/// mention of that organisation; without a portfolio, or with a verb's
+/// complement in its place, the organisation stands alone.
+#[test]
+fn titles_of_an_organisation_are_one_mention() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "رحب وزير الداخلية بحكومة الوفاق فتحي باشاغا بالموقف التركي.",
+            &[
+                ("gna", "وزير الداخلية بحكومة الوفاق فتحي باشاغا"),
+                ("turkey", "الموقف التركي"),
+            ],
+        ),
+        (
+            "وأشاد مسؤول السياسة الخارجية في الاتحاد الأوروبي بالخطوة.",
+            &[("eu", "مسؤول السياسة الخارجية في الاتحاد الأوروبي")],
+        ),
+        (
+            "أعرب وزير الخارجية عن دعمه لحكومة الوفاق.",
+            &[("gna", "حكومة الوفاق")],
+        ),
+        ("رحب الوزير بحكومة الوفاق.", &[("gna", "حكومة الوفاق")]),
+    ];
+    for (text, want) in cases {
+        let got = mentions(text);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+    // The welcome is the minister's, of Turkey's stance.
+    let g = graph_of(
+        "رحب وزير الداخلية بحكومة الوفاق فتحي باشاغا بالموقف التركي.",
+        &Options::default(),
+    );
+    let edges: Vec<String> = g
+        .edges
+        .iter()
+        .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
+        .collect();
+    assert_eq!(edges, ["gna supports turkey"], "{edges:?}");
+}

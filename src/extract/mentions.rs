@@ -324,6 +324,22 @@ pub fn find_mentions(
                     recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
                 }
             }
+            // "وزير الداخلية بحكومة الوفاق", "مسؤول السياسة الخارجية في
+            // الاتحاد الأوروبي": a title, its portfolio and the organisation
+            // that holds it are one mention, so the ب or في is no object's.
+            let prev_end = out
+                .last()
+                .map_or(sentences[si].start, |m| m.end.max(sentences[si].start));
+            let (start, token_start) = match how {
+                How::Name | How::Person(_) | How::Context => title_before(kb, text, &raw, prev_end)
+                    .map_or((raw.start, raw.token_start), |t| (t, t)),
+                _ => (raw.start, raw.token_start),
+            };
+            let raw = Raw {
+                start,
+                token_start,
+                ..raw
+            };
             // A person right beside their own organisation ("Russian President
             // Vladimir Putin") is one mention.
             if let Some(prev) = out.last_mut() {
@@ -359,6 +375,40 @@ pub fn find_mentions(
 /// nothing, or a possessive ("Khalifa Haftar's Libyan National Army").
 fn is_same_actor_gap(gap: &str) -> bool {
     matches!(gap.trim(), "" | "'s" | "’s")
+}
+
+/// Where a title naming this organisation as its holder begins: a title
+/// noun, one to three words of portfolio, then the organisation after ب, ل
+/// or a separate في ("وزير الداخلية بحكومة الوفاق", "رئيس المجلس الرئاسي
+/// لحكومة الوفاق", "مسؤول السياسة الخارجية في الاتحاد الأوروبي"). A title
+/// right before the organisation ("رحب الوزير بحكومة الوفاق") is a subject
+/// and its ب-object, so a portfolio word is required; nothing is taken from
+/// before `floor` (the end of the previous mention).
+fn title_before(kb: &ActorBase, text: &str, raw: &Raw, floor: usize) -> Option<usize> {
+    let clitic = &text[raw.token_start..raw.start];
+    let mut before = text[floor..raw.token_start].trim_end();
+    match clitic {
+        "ب" | "ل" | "لل" | "وب" => {}
+        "" => before = before.strip_suffix("في")?.trim_end(),
+        _ => return None,
+    }
+    let words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    // The title word is the first of the last two to four words; the words
+    // after it are the portfolio.
+    (2..=4).find_map(|n| {
+        let tail = words.get(words.len().checked_sub(n)?..)?;
+        let (at, title) = tail[0];
+        // A portfolio is definite nouns in a construct (الداخلية, السياسة
+        // الخارجية); "أعرب وزير الخارجية عن دعمه لحكومة الوفاق" has a verb's
+        // complement there, not a portfolio.
+        let portfolio_ok = tail[1..].iter().all(|(_, w)| {
+            w.starts_with("ال") && w.chars().all(|c| c.is_alphabetic()) && !kb.is_title(w)
+        });
+        (kb.is_title(title) && portfolio_ok).then_some(at)
+    })
 }
 
 /// What may stand between a proposal noun and the actor that owns it:

@@ -182,6 +182,8 @@ pub struct ActorBase {
     scorned: Vec<(String, usize)>,
     /// Normalised scare words ("so-called", ما يسمى).
     so_called: Vec<String>,
+    /// Normalised title nouns (وزير, مسؤول): the head of "title of org".
+    titles: FastSet<String>,
     locative: FastSet<String>,
     agent_words: FastSet<String>,
     modifier_words: FastSet<String>,
@@ -357,6 +359,7 @@ impl ActorBase {
         let mut agent_nouns = AgentNouns::default();
         let mut locative = Words::default();
         let mut so_called = Words::default();
+        let mut titles = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
         let mut arena: FastSet<String> = FastSet::default();
         // Actor and person ids share one name space; contexts have their own.
@@ -445,6 +448,10 @@ impl ActorBase {
                 locative.en.extend(words.en);
                 locative.ar.extend(words.ar);
             }
+            if let Some(words) = pack.titles {
+                titles.en.extend(words.en);
+                titles.ar.extend(words.ar);
+            }
             if let Some(words) = pack.so_called {
                 so_called.en.extend(words.en);
                 so_called.ar.extend(words.ar);
@@ -470,6 +477,7 @@ impl ActorBase {
             agent_nouns,
             locative,
             so_called,
+            titles,
             unlisted,
             &mut errs,
         );
@@ -501,6 +509,7 @@ impl ActorBase {
         agent_nouns: AgentNouns,
         locative: Words,
         so_called: Words,
+        titles: Words,
         unlisted: super::pack::Unlisted,
         errs: &mut Vec<Error>,
     ) -> ActorBase {
@@ -916,6 +925,7 @@ impl ActorBase {
             framing_payloads,
             scorned,
             so_called: norm_set(&so_called.en, &so_called.ar).into_iter().collect(),
+            titles: norm_set(&titles.en, &titles.ar),
             locative: norm_set(&locative.en, &locative.ar),
             agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
             modifier_words: norm_set(&agent_nouns.modifiers_en, &agent_nouns.modifiers_ar),
@@ -999,6 +1009,11 @@ impl ActorBase {
             .filter(|(scorned, _)| scorned == id)
             .map(|&(_, fi)| fi)
             .collect()
+    }
+
+    /// Whether a normalised word is a title noun (وزير, مسؤول, سفير).
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
     }
 
     /// Whether a normalised word is a locative preposition.

@@ -53,6 +53,10 @@ pub struct PackFile {
     /// Prepositions before which a capital is a place, not its state.
     #[serde(default)]
     pub locative: Option<Words>,
+    /// Title nouns that head "title of organisation" (وزير الداخلية
+    /// بحكومة الوفاق): the organisation then names the title's holder.
+    #[serde(default)]
+    pub titles: Option<Words>,
     /// Scare words before a name ("so-called", ما يسمى): who uses them of
     /// whom marks an article's framing (see [`FramingEntry::scorns`]).
     #[serde(default)]
