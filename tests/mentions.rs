@@ -137,6 +137,28 @@ const CASES: &[Case] = &[
             ("gna", "الحكومة"),
         ],
     ),
+    // An institution noun owned by a foreign state is that state, never
+    // the Libyan parliament the bare noun would be.
+    (
+        "Turkey's parliament approved the deployment.",
+        &[("turkey", "Turkey's parliament")],
+    ),
+    (
+        "The parliament of Turkey backed the GNA.",
+        &[("turkey", "Turkey"), ("gna", "GNA")],
+    ),
+    (
+        "The Turkish parliament approved the deployment.",
+        &[("turkey", "Turkish parliament")],
+    ),
+    (
+        "صادق البرلمان التركي على المذكرة.",
+        &[("turkey", "البرلمان التركي")],
+    ),
+    (
+        "Libya's parliament rejected the deal.",
+        &[("hor", "parliament")],
+    ),
     ("رفض الأتراك الاتهامات.", &[("turkey", "الأتراك")]),
     ("The Turks denied it.", &[("turkey", "Turks")]),
     (
@@ -270,6 +292,34 @@ const CASES: &[Case] = &[
         ],
     ),
     ("خلال الجولة الأخيرة من المحادثات.", &[]),
+    // الأخير asks for a masculine antecedent, الأخيرة for a feminine one:
+    // the feminine presidency named last is not "the latter" here.
+    (
+        "اتفق السيسي والرئيس الأمريكي على التهدئة، بحسب بيان للرئاسة المصرية. وكان الأخير قد اتصل بأردوغان.",
+        &[
+            ("egypt", "السيسي"),
+            ("united-states", "الرئيس الأمريكي"),
+            ("egypt", "للرئاسة المصرية"),
+            ("united-states", "الأخير"),
+            ("turkey", "أردوغان"),
+        ],
+    ),
+    (
+        "استقبل الرئيس التركي وفد البعثة الأممية، وأكد الأخير دعم الحوار.",
+        &[
+            ("turkey", "الرئيس التركي"),
+            ("unsmil", "البعثة الأممية"),
+            ("turkey", "الأخير"),
+        ],
+    ),
+    (
+        "استقبلت الحكومة المصرية رئيس المجلس الرئاسي، وأكدت الأخيرة دعمها للحوار.",
+        &[
+            ("egypt", "الحكومة المصرية"),
+            ("gna", "المجلس الرئاسي"),
+            ("egypt", "الأخيرة"),
+        ],
+    ),
     (
         "Haftar's forces and the GNA agreed a truce. Both sides welcomed it.",
         &[

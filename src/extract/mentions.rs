@@ -67,6 +67,16 @@ struct Raw {
     form: Form,
     /// An organisation no pack lists (`unlisted-…`); `target` is then unused.
     unlisted: Option<String>,
+    /// The grammatical gender an Arabic demonym gives its phrase (القوات
+    /// التركية feminine, الرئيس التركي masculine), set when combined.
+    gender: Option<Gender>,
+}
+
+/// Grammatical gender of an Arabic noun phrase, where the words show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
 }
 
 /// The id prefix of actors no pack lists; their node kind is `unlisted`.
@@ -114,6 +124,7 @@ pub fn find_mentions(
                 target,
                 form,
                 unlisted: None,
+                gender: None,
             });
         }
         let found = if unlisted {
@@ -121,6 +132,7 @@ pub fn find_mentions(
         } else {
             Vec::new()
         };
+        let raws = combine_possessives(kb, text, raws);
         let mut raws = combine_demonyms(kb, text, raws);
         if !found.is_empty() {
             raws.extend(found);
@@ -155,6 +167,8 @@ pub fn find_mentions(
     // Pass 2: resolution in document order.
     let mut recent: Vec<String> = Vec::new();
     let mut recent_sentence: Vec<usize> = Vec::new();
+    // The gender each Arabic mention in `recent` shows, for الأخير/الأخيرة.
+    let mut recent_gender: Vec<Option<Gender>> = Vec::new();
     // What each resolved mention looked like, for "تلك الميليشيات", "those
     // militias": a demonstrative points back to the last mention so worded.
     let mut recent_surfaces: Vec<(String, String)> = Vec::new();
@@ -237,15 +251,21 @@ pub fn find_mentions(
                     if is_adjective_use(text, tokens, &raw) {
                         None
                     } else {
+                        // الأخير is the last masculine antecedent, الأخيرة
+                        // the last feminine one, where the words show it.
+                        let (os, oe) = norm.orig_span(raw.start, raw.end);
+                        let want = reference_gender(&original[os..oe]);
                         recent
                             .iter()
+                            .zip(&recent_gender)
                             .rev()
-                            .find(|id| {
-                                kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
-                                    !INERT_KINDS.contains(&a.kind.as_str())
-                                })
+                            .find(|(id, g)| {
+                                agrees(want, **g)
+                                    && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                        !INERT_KINDS.contains(&a.kind.as_str())
+                                    })
                             })
-                            .map(|id| (vec![id.clone()], How::Latter))
+                            .map(|(id, _)| (vec![id.clone()], How::Latter))
                     }
                 }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
@@ -299,6 +319,13 @@ pub fn find_mentions(
                 }
                 recent.extend(ids.iter().cloned());
                 recent_sentence.extend(ids.iter().map(|_| si));
+                let gender = if how == How::Latter {
+                    let (os, oe) = norm.orig_span(raw.start, raw.end);
+                    reference_gender(&original[os..oe])
+                } else {
+                    mention_gender(kb, text, &raw, &how)
+                };
+                recent_gender.extend(ids.iter().map(|_| gender));
                 for id in &ids {
                     recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
                 }
@@ -332,6 +359,83 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// An Arabic nisba adjective shows the gender of the noun it qualifies:
+/// التركية (normalised التركيه) feminine, التركي masculine; a plural says
+/// nothing here.
+fn adjective_gender(word: &str) -> Option<Gender> {
+    if !is_arabic(word) {
+        None
+    } else if word.ends_with("يه") {
+        Some(Gender::Feminine)
+    } else if word.ends_with('ي') {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+/// The gender of a resolved Arabic mention, where its words show it: a
+/// demonym's own ending (الرئاسة المصرية, الرئيس الأمريكي); a head noun in
+/// ة or the plural ات (حكومة الوفاق, قوات حفتر) feminine; a city, and a
+/// state named without the article (مصر, تركيا), feminine; another
+/// definite or construct head with no feminine word after it (الجيش الوطني
+/// الليبي, مجلس النواب) masculine. Persons, people nouns, states with the
+/// article (العراق, الجزائر) and phrases like الأمم المتحدة stay unknown.
+fn mention_gender(kb: &ActorBase, text: &str, raw: &Raw, how: &How) -> Option<Gender> {
+    let phrase = &text[raw.start..raw.end];
+    if !is_arabic(phrase) {
+        return None;
+    }
+    match how {
+        How::Demonym => raw.gender,
+        How::Capital => Some(Gender::Feminine),
+        How::Name | How::Context => {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let head = words.first()?;
+            if head.ends_with('ه') || head.ends_with("ات") {
+                return Some(Gender::Feminine);
+            }
+            if matches!(raw.target, Target::Actor(i) if kb.actors[i].kind == "state") {
+                return (!head.starts_with("ال")).then_some(Gender::Feminine);
+            }
+            if words.iter().any(|w| w.ends_with('ه') || w.ends_with("ات")) {
+                return None;
+            }
+            Some(Gender::Masculine)
+        }
+        _ => None,
+    }
+}
+
+/// The gender an Arabic back-reference asks of its antecedent, read in the
+/// original text where ة and ه differ: الأخيرة, بلادها, قواتها feminine;
+/// الأخير, بلاده, قواته masculine. English says nothing.
+fn reference_gender(original: &str) -> Option<Gender> {
+    if !is_arabic(original) {
+        return None;
+    }
+    let last: String = original
+        .split_whitespace()
+        .last()?
+        .chars()
+        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+        .collect();
+    if last.ends_with('ة') || last.ends_with("ها") {
+        Some(Gender::Feminine)
+    } else {
+        Some(Gender::Masculine)
+    }
+}
+
+/// Whether an antecedent of gender `have` fits a reference asking `want`;
+/// unknown on either side fits.
+fn agrees(want: Option<Gender>, have: Option<Gender>) -> bool {
+    match (want, have) {
+        (Some(w), Some(h)) => w == h,
+        _ => true,
+    }
 }
 
 /// What may stand between two mentions of one actor that make one mention:
@@ -552,6 +656,60 @@ fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool
     after.starts_with('(') || after.starts_with("-based") || after.starts_with("- ")
 }
 
+/// An institution noun owned by a foreign state or organisation belongs to
+/// it: "Turkey's parliament" is Turkey, and so is "the parliament of
+/// Turkey", never the parliament the article's context would make of the
+/// bare noun (the HoR). Only a noun that would otherwise name another actor
+/// (a context word, an alias that is also an agent noun) is taken; an owner
+/// of the arena (Libya's parliament) leaves it alone. The Arabic forms
+/// need nothing: a construct noun before a state (برلمان تركيا) is no hit,
+/// and a demonym after one (البرلمان التركي) is [`combine_demonyms`]' job.
+fn combine_possessives(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+    let owner = |r: &Raw| {
+        r.unlisted.is_none()
+            && r.form == Form::Name
+            && matches!(r.target, Target::Actor(i)
+                if !kb.actors[i].arena && kb.actors[i].kind != "place")
+    };
+    let owned = |r: &Raw| {
+        r.form == Form::Name
+            && matches!(r.target, Target::Context(_) | Target::Actor(_))
+            && {
+                let p = &text[r.start..r.end];
+                kb.is_agent_noun(p.strip_prefix("the ").unwrap_or(p))
+            }
+            && !owner(r)
+    };
+    let mut consumed = vec![false; raws.len()];
+    let mut ends: Vec<Option<usize>> = vec![None; raws.len()];
+    for i in 0..raws.len().saturating_sub(1) {
+        let (a, b) = (&raws[i], &raws[i + 1]);
+        if b.token_start < a.end || is_arabic(&text[a.start..a.end]) {
+            continue;
+        }
+        let gap = text[a.end..b.token_start].trim();
+        // "Turkey's parliament": the owner before, its noun right after.
+        if owner(a) && owned(b) && matches!(gap, "'s" | "’s") {
+            consumed[i + 1] = true;
+            ends[i] = Some(b.end);
+        }
+        // "the parliament of Turkey".
+        if owned(a) && owner(b) && matches!(gap, "of" | "of the") {
+            consumed[i] = true;
+        }
+    }
+    raws.into_iter()
+        .enumerate()
+        .filter(|(k, _)| !consumed[*k])
+        .map(|(k, mut r)| {
+            if let Some(end) = ends[k] {
+                r.end = end;
+            }
+            r
+        })
+        .collect()
+}
+
 /// Turns demonym hits that stand beside an agent noun into actor hits and
 /// drops the rest. Arabic puts the adjective after the noun (القوات
 /// التركية), English before it (Turkish forces); modifiers and other
@@ -584,6 +742,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut consumed = vec![false; raws.len()];
     let mut span: Vec<Option<(usize, usize, usize)>> = vec![None; raws.len()];
+    let mut gender: Vec<Option<Gender>> = vec![None; raws.len()];
     for i in 0..raws.len() {
         let r = &raws[i];
         if r.form != Form::Demonym {
@@ -635,6 +794,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
                 }
             }
             consumed[i] = false;
+            gender[i] = adjective_gender(&phrase(r));
             // The mention spans the whole phrase ("القوات التركية", "Turkish
             // foreign minister") unless another demonym stands inside it.
             let (lo, hi) = (i.min(j), i.max(j));
@@ -655,6 +815,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
         if let Some((token_start, start, end)) = span[k] {
             (r.token_start, r.start, r.end) = (token_start, start, end);
         }
+        r.gender = r.gender.or(gender[k]);
         out.push(r);
     }
     out
@@ -785,6 +946,7 @@ fn find_unlisted(
                 target: Target::Modifier,
                 form: Form::Name,
                 unlisted: Some(slug(&words)),
+                gender: None,
             });
             taken_until = end;
         } else {
@@ -837,6 +999,7 @@ fn find_unlisted(
                 target: Target::Modifier,
                 form: Form::Name,
                 unlisted: Some(slug(&words)),
+                gender: None,
             });
             taken_until = head.end;
         }
