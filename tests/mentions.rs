@@ -336,6 +336,49 @@ const CASES: &[Case] = &[
             ("gna+lna", "الطرفان"),
         ],
     ),
+    // A relative clause with an announcing verb names a proposal's owner
+    // after the noun; "the plan" later stands for that owner.
+    (
+        "رحب مجلس النواب بالمبادرة التي طرحها الرئيس المصري. ورفضت حكومة الوفاق المبادرة.",
+        &[
+            ("hor", "مجلس النواب"),
+            ("egypt", "الرئيس المصري"),
+            ("gna", "حكومة الوفاق"),
+            ("egypt", "المبادرة"),
+        ],
+    ),
+    (
+        "رفض مجلس النواب مقترحاً قدمته تركيا. ورحبت حكومة الوفاق بالمقترح.",
+        &[
+            ("hor", "مجلس النواب"),
+            ("turkey", "تركيا"),
+            ("gna", "حكومة الوفاق"),
+            ("turkey", "بالمقترح"),
+        ],
+    ),
+    (
+        "The HoR welcomed the plan put forward by Egypt. The GNA rejected the plan.",
+        &[
+            ("hor", "HoR"),
+            ("egypt", "Egypt"),
+            ("gna", "GNA"),
+            ("egypt", "the plan"),
+        ],
+    ),
+    (
+        "The HoR welcomed the initiative that Egypt announced. The GNA rejected the initiative.",
+        &[
+            ("hor", "HoR"),
+            ("egypt", "Egypt"),
+            ("gna", "GNA"),
+            ("egypt", "the initiative"),
+        ],
+    ),
+    // Rejecting a plan does not make it yours.
+    (
+        "The HoR welcomed the plan that Egypt rejected. The GNA backed the plan.",
+        &[("hor", "HoR"), ("egypt", "Egypt"), ("gna", "GNA")],
+    ),
     // ── Organisations and groups ────────────────────────────────────────
     (
         "نفت مجموعة فاغنر وجودها في ليبيا.",

@@ -186,6 +186,7 @@ pub fn find_mentions(
     let mut out: Vec<Mention> = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
         let starts: Vec<usize> = raws.iter().map(|r| r.token_start).collect();
+        let ends: Vec<usize> = raws.iter().map(|r| r.end).collect();
         for (ri, raw) in raws.into_iter().enumerate() {
             let resolved: Option<(Vec<String>, How)> = match raw.target {
                 _ if raw.unlisted.is_some() => raw.unlisted.clone().map(|id| (vec![id], How::Name)),
@@ -272,8 +273,8 @@ pub fn find_mentions(
                 Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
                 // "the plan of the UN envoy": the actor after names its owner.
                 Target::Reference(RefKind::Proposal)
-                    if starts.get(ri + 1).is_some_and(|&next| {
-                        next >= raw.end && is_genitive_gap(&text[raw.end..next])
+                    if starts.get(ri + 1).zip(ends.get(ri + 1)).is_some_and(|(&next, &end)| {
+                        next >= raw.end && is_owner_gap(kb, &text[raw.end..next], &text[end..])
                     }) =>
                 {
                     pending = Some((si, raw.end));
@@ -298,7 +299,7 @@ pub fn find_mentions(
                 if ps == si
                     && how != How::Proposal
                     && pend <= raw.token_start
-                    && is_genitive_gap(&text[pend..raw.token_start])
+                    && is_owner_gap(kb, &text[pend..raw.token_start], &text[raw.end..])
                 {
                     proposal = Some(ids.clone());
                 }
@@ -451,6 +452,56 @@ fn is_genitive_gap(gap: &str) -> bool {
         .all(|w| matches!(w, "of" | "by" | "from" | "the"))
 }
 
+/// What may stand between a proposal noun and the actor after it that
+/// makes the actor its owner: a genitive, or a clause with an announcing
+/// verb opened by a relative pronoun or closed by "by": "المبادرة التي
+/// أعلنها المبعوث الأممي", "the plan put forward by Egypt", "the initiative
+/// that Egypt announced" (the verb then follows the actor, in `after`).
+fn is_owner_gap(kb: &ActorBase, gap: &str, after: &str) -> bool {
+    if is_genitive_gap(gap) {
+        return true;
+    }
+    let mut words: Vec<&str> = gap.split_whitespace().collect();
+    let relative = words
+        .first()
+        .is_some_and(|w| kb.relative_words.contains(*w));
+    if relative {
+        words.remove(0);
+    }
+    let by = words.last() == Some(&"by");
+    if by {
+        words.pop();
+    }
+    let verb = |words: &[&str]| match words.len() {
+        1 | 2 => is_announce_verb(kb, &words.join(" ")),
+        _ => false,
+    };
+    if words.is_empty() {
+        let next: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect();
+        return relative && !by && (verb(&next[..next.len().min(1)]) || verb(&next));
+    }
+    // An Arabic indefinite noun takes its clause without a relative pronoun,
+    // the verb's pronoun pointing back to it ("مقترحاً قدمته تركيا").
+    let resumptive = words.len() == 1
+        && is_arabic(words[0])
+        && crate::text::strip_enclitic(words[0]).is_some();
+    (relative || by || resumptive) && verb(&words)
+}
+
+/// An announcing verb, with Arabic clitics around it ("وأعلن", "طرحها",
+/// "قدمته").
+fn is_announce_verb(kb: &ActorBase, w: &str) -> bool {
+    let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    [w, bare].iter().any(|w| {
+        kb.announce_verbs.contains(*w)
+            || crate::text::strip_enclitic(w).is_some_and(|n| kb.announce_verbs.contains(&w[..n]))
+    })
+}
+
 /// Who made the proposal a noun names, when the text says so before it:
 /// a possessive ("the UN envoy's initiative"), or the actor nearest before
 /// it in a sentence with an announcing verb before the noun ("The UN envoy
@@ -477,11 +528,7 @@ fn proposer(
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let is_verb = |w: &str| {
-        kb.announce_verbs.contains(w)
-            || w.strip_prefix(['و', 'ف'])
-                .is_some_and(|w| kb.announce_verbs.contains(w))
-    };
+    let is_verb = |w: &str| is_announce_verb(kb, w);
     // One word ("unveiled", "وأعلن") or two ("put forward").
     let announced =
         words.iter().any(|w| is_verb(w)) || words.windows(2).any(|p| is_verb(&p.join(" ")));

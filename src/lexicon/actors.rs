@@ -171,6 +171,9 @@ pub struct ActorBase {
     pub proposal_nouns: HashSet<String>,
     /// Verbs whose subject owns the proposal after them (normalised).
     pub announce_verbs: HashSet<String>,
+    /// Relative pronouns that may open a clause naming a proposal's owner
+    /// (normalised).
+    pub relative_words: HashSet<String>,
 }
 
 /// A pack as given: a name for errors and its text.
@@ -870,6 +873,10 @@ impl ActorBase {
             announce_verbs: references
                 .iter()
                 .flat_map(|r| norm_set(&r.announce_en, &r.announce_ar))
+                .collect(),
+            relative_words: references
+                .iter()
+                .flat_map(|r| norm_set(&r.relative_en, &r.relative_ar))
                 .collect(),
         }
     }
