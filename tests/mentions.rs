@@ -379,6 +379,44 @@ const CASES: &[Case] = &[
         "The HoR welcomed the plan that Egypt rejected. The GNA backed the plan.",
         &[("hor", "HoR"), ("egypt", "Egypt"), ("gna", "GNA")],
     ),
+    // Object pronouns: the actor right before, in object position, when a
+    // new clause opens after it and nothing else stands between.
+    (
+        "التقى الوزير بالسراج وأكد له دعم الحوار.",
+        &[("gna", "السراج"), ("gna", "ه")],
+    ),
+    (
+        "استقبل السراج السفير الأمريكي وبحث معه الأوضاع.",
+        &[
+            ("gna", "السراج"),
+            ("united-states", "السفير الأمريكي"),
+            ("united-states", "ه"),
+        ],
+    ),
+    (
+        "Lavrov met Haftar and assured him of support.",
+        &[("russia", "Lavrov"), ("lna", "Haftar"), ("lna", "him")],
+    ),
+    // The subject of the pronoun's own clause is never its antecedent.
+    (
+        "رحب السراج بالقرار، وأكد الرئيس التركي دعمه له.",
+        &[("gna", "السراج"), ("turkey", "الرئيس التركي")],
+    ),
+    // A noun between may be what it means (the accusations).
+    (
+        "اتهمت أفريكوم موسكو بدعم فاغنر، وهي اتهامات لم تعلق عليها روسيا.",
+        &[
+            ("united-states", "أفريكوم"),
+            ("russia", "موسكو"),
+            ("wagner", "فاغنر"),
+            ("russia", "روسيا"),
+        ],
+    ),
+    // "him" is a person, "them" a people noun or both sides.
+    (
+        "The GNA rejected the LNA and condemned them.",
+        &[("gna", "GNA"), ("lna", "LNA")],
+    ),
     // ── Organisations and groups ────────────────────────────────────────
     (
         "نفت مجموعة فاغنر وجودها في ليبيا.",
@@ -801,4 +839,22 @@ fn unlisted_nodes_and_strict_actors() {
         .edges
         .iter()
         .all(|e| !e.source.starts_with("unlisted-")));
+}
+
+/// An object pronoun carries the stance to its antecedent: Erdogan's
+/// support "له" is for Sarraj, not for Haftar named after it.
+#[test]
+fn object_pronoun_takes_the_stance() {
+    let g = graph_of(
+        "التقى أردوغان بالسراج، وأعلن دعمه له في مواجهة حفتر.",
+        &Options::default(),
+    );
+    let edges: Vec<(String, String, String)> = g
+        .edges
+        .iter()
+        .map(|e| (e.source.clone(), e.relation.to_string(), e.target.clone()))
+        .collect();
+    let has = |s: &str, r: &str, t: &str| edges.iter().any(|e| e.0 == s && e.1 == r && e.2 == t);
+    assert!(has("turkey", "supports", "gna"), "{edges:?}");
+    assert!(!has("turkey", "supports", "lna"), "{edges:?}");
 }

@@ -38,6 +38,9 @@ pub enum How {
     Outcome,
     /// "The plan", "بالمبادرة": the proposer of the last proposal named.
     Proposal,
+    /// An object pronoun (له, معها, him, them): the actor named last in
+    /// object position.
+    Object,
 }
 
 /// One resolved mention.
@@ -184,6 +187,8 @@ pub fn find_mentions(
     let mut proposal: Option<Vec<String>> = None;
     let mut pending: Option<(usize, usize)> = None;
     let mut out: Vec<Mention> = Vec::new();
+    // The gender each mention in `out` shows, for object pronouns.
+    let mut out_gender: Vec<Option<Gender>> = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
         let starts: Vec<usize> = raws.iter().map(|r| r.token_start).collect();
         let ends: Vec<usize> = raws.iter().map(|r| r.end).collect();
@@ -269,6 +274,10 @@ pub fn find_mentions(
                             .map(|(id, _)| (vec![id.clone()], How::Latter))
                     }
                 }
+                Target::Reference(RefKind::Object) => {
+                    object_antecedent(kb, text, &raw, &out, &out_gender, si)
+                        .map(|ids| (ids, How::Object))
+                }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
                 Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
                 // "the plan of the UN envoy": the actor after names its owner.
@@ -312,6 +321,21 @@ pub fn find_mentions(
             {
                 proposal = Some(ids.clone());
             }
+            let gender = match how {
+                How::Latter => {
+                    let (os, oe) = norm.orig_span(raw.start, raw.end);
+                    reference_gender(&original[os..oe])
+                }
+                How::Object => pronoun_gender(&text[raw.start..raw.end]),
+                _ => mention_gender(kb, text, &raw, &how),
+            };
+            // An Arabic object pronoun's mention is the pronoun itself; the
+            // preposition or verb it hangs on stands where proclitics do.
+            let start = if how == How::Object && is_arabic(&text[raw.start..raw.end]) {
+                raw.end - pronoun_len(&text[raw.start..raw.end])
+            } else {
+                raw.start
+            };
             if how != How::Pair && how != How::Remarks && how != How::Proposal {
                 if let Some(prev) = out.last().filter(|_| si < OPENING_SENTENCES) {
                     if let Some(two) = joined_sides(kb, text, prev, si, &ids, raw.start) {
@@ -320,12 +344,6 @@ pub fn find_mentions(
                 }
                 recent.extend(ids.iter().cloned());
                 recent_sentence.extend(ids.iter().map(|_| si));
-                let gender = if how == How::Latter {
-                    let (os, oe) = norm.orig_span(raw.start, raw.end);
-                    reference_gender(&original[os..oe])
-                } else {
-                    mention_gender(kb, text, &raw, &how)
-                };
                 recent_gender.extend(ids.iter().map(|_| gender));
                 for id in &ids {
                     recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
@@ -349,8 +367,9 @@ pub fn find_mentions(
                     }
                 }
             }
+            out_gender.push(gender);
             out.push(Mention {
-                start: raw.start,
+                start,
                 end: raw.end,
                 token_start: raw.token_start,
                 sentence: si,
@@ -437,6 +456,112 @@ fn agrees(want: Option<Gender>, have: Option<Gender>) -> bool {
         (Some(w), Some(h)) => w == h,
         _ => true,
     }
+}
+
+/// The Arabic pronoun suffix of an object pronoun word: هم, ها or ه.
+fn pronoun_len(word: &str) -> usize {
+    ["هم", "ها", "ه"]
+        .iter()
+        .find(|p| word.ends_with(*p))
+        .map_or(0, |p| p.len())
+}
+
+/// The gender an Arabic object pronoun asks for: ها feminine, ه masculine.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    if !is_arabic(word) || word.ends_with("هم") {
+        None
+    } else if word.ends_with("ها") {
+        Some(Gender::Feminine)
+    } else if word.ends_with('ه') {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+/// Whom an object pronoun stands for: "التقى الوزير بالسراج وأكد له" (له is
+/// Sarraj), "Lavrov met Haftar and assured him" (him is Haftar). Only where
+/// simple rules leave no doubt, since most pronouns point at things (the
+/// deal, the city), not actors: the antecedent is the mention right before
+/// the pronoun in its sentence; it stands in object position (after
+/// another actor or behind a preposition, never right after a clause-opening
+/// و/ف verb, where it is the subject the pronoun cannot point at); a new
+/// clause (و, ف, "and", a comma) starts between them and no other noun
+/// that could be meant (a definite word, "the", "a") stands there; it
+/// agrees: ه a masculine or unknown single actor, ها a feminine or unknown
+/// one, هم and "them" a people noun or both sides, "him" a person.
+fn object_antecedent(
+    kb: &ActorBase,
+    text: &str,
+    raw: &Raw,
+    out: &[Mention],
+    genders: &[Option<Gender>],
+    si: usize,
+) -> Option<Vec<String>> {
+    let word = &text[raw.start..raw.end];
+    let proclitics = &text[raw.token_start..raw.start];
+    // "الله" is no ال + له.
+    if proclitics.contains("ال") {
+        return None;
+    }
+    let arabic = is_arabic(word);
+    let plural = if arabic {
+        word.ends_with("هم")
+    } else {
+        word == "them"
+    };
+    let k = out
+        .iter()
+        .rposition(|m| m.sentence == si && m.end <= raw.token_start)?;
+    let c = &out[k];
+    if c.ids.is_empty()
+        || c.ids.iter().any(|id| {
+            kb.actor(id)
+                .is_some_and(|a| INERT_KINDS.contains(&a.kind.as_str()))
+        })
+    {
+        return None;
+    }
+    let agrees_in_number = match (&c.how, plural) {
+        (How::Pair | How::People, true) => true,
+        (How::Pair | How::People, false) => false,
+        (_, true) => false,
+        (How::Person(_), false) => true,
+        (_, false) => arabic && c.ids.len() == 1,
+    };
+    if !agrees_in_number || !agrees(pronoun_gender(word), genders[k]) {
+        return None;
+    }
+    // Object position.
+    let c_clitics = &text[c.token_start..c.start];
+    let behind_preposition = arabic && c_clitics.contains(['ب', 'ل']);
+    let after_actor = k > 0 && out[k - 1].sentence == si;
+    if !(behind_preposition || after_actor) {
+        return None;
+    }
+    let before = text[..c.token_start].split_whitespace().last();
+    if !behind_preposition && before.is_some_and(|w| w.starts_with(['و', 'ف']) && w.chars().count() > 3)
+    {
+        return None;
+    }
+    // A new clause between, and nothing else the pronoun could mean.
+    // The clause opens right after the antecedent (a verb behind و or
+    // "and"), with at most a word more before the pronoun: a longer stretch
+    // may hold an indefinite noun it means (وهي اتهامات لم تعلق عليها).
+    let between: Vec<&str> = text[c.end..raw.token_start]
+        .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '،'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opens = between
+        .first()
+        .is_some_and(|w| *w == "and" || (w.starts_with(['و', 'ف']) && w.chars().count() > 3));
+    let other_noun = between.iter().any(|w| {
+        let bare = w.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+        bare.starts_with("ال")
+            || kb.relative_words.contains(*w)
+            || matches!(*w, "the" | "a" | "an" | "its" | "their" | "it" | "they")
+    });
+    (opens && between.len() <= 3 && !other_noun).then(|| c.ids.clone())
 }
 
 /// What may stand between two mentions of one actor that make one mention:

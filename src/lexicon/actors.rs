@@ -48,6 +48,10 @@ pub enum RefKind {
     Latter,
     /// The former.
     Former,
+    /// An object pronoun: Arabic له/معها/عليهم, English him/them; the
+    /// actor named last in object position, where nothing else could be
+    /// meant.
+    Object,
     /// The remarks, the speech: what the main speaker said.
     Remarks,
     /// The outcome, the vote, the two statements: the event the article
@@ -751,6 +755,7 @@ impl ActorBase {
                 "pair" => RefKind::Pair,
                 "latter" => RefKind::Latter,
                 "former" => RefKind::Former,
+                "object" => RefKind::Object,
                 "remarks" => RefKind::Remarks,
                 "outcome" => RefKind::Outcome,
                 "proposal" => RefKind::Proposal,
@@ -759,7 +764,7 @@ impl ActorBase {
                         "references",
                         0,
                         format!("unknown reference kind '{other}'"),
-                        "expected pair, latter, former, remarks, outcome or proposal",
+                        "expected pair, latter, former, object, remarks, outcome or proposal",
                     ));
                     continue;
                 }
