@@ -379,6 +379,16 @@ const CASES: &[Case] = &[
         "The HoR welcomed the plan that Egypt rejected. The GNA backed the plan.",
         &[("hor", "HoR"), ("egypt", "Egypt"), ("gna", "GNA")],
     ),
+    // A plan named by its proposer's demonym has no forces: "قواتها" is
+    // the government's.
+    (
+        "رفضت حكومة الوفاق المبادرة المصرية، وقال المتحدث باسم قواتها إن الهجوم فشل.",
+        &[
+            ("gna", "حكومة الوفاق"),
+            ("egypt", "المبادرة المصرية"),
+            ("gna", "قواتها"),
+        ],
+    ),
     // Object pronouns: the actor right before, in object position, when a
     // new clause opens after it and nothing else stands between.
     (

@@ -172,6 +172,10 @@ pub fn find_mentions(
     let mut recent_sentence: Vec<usize> = Vec::new();
     // The gender each Arabic mention in `recent` shows, for الأخير/الأخيرة.
     let mut recent_gender: Vec<Option<Gender>> = Vec::new();
+    // Whether "the latter", "قواتها" may point at each: not at a plan named
+    // by its proposer's demonym ("المبادرة المصرية" is a plan, it has no
+    // forces).
+    let mut recent_referable: Vec<bool> = Vec::new();
     // What each resolved mention looked like, for "تلك الميليشيات", "those
     // militias": a demonstrative points back to the last mention so worded.
     let mut recent_surfaces: Vec<(String, String)> = Vec::new();
@@ -263,10 +267,11 @@ pub fn find_mentions(
                         let want = reference_gender(&original[os..oe]);
                         recent
                             .iter()
-                            .zip(&recent_gender)
+                            .zip(recent_gender.iter().zip(&recent_referable))
                             .rev()
-                            .find(|(id, g)| {
-                                agrees(want, **g)
+                            .find(|(id, (g, referable))| {
+                                **referable
+                                    && agrees(want, **g)
                                     && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
                                         !INERT_KINDS.contains(&a.kind.as_str())
                                     })
@@ -314,11 +319,11 @@ pub fn find_mentions(
                 }
             }
             // "the Egyptian initiative", "المبادرة المصرية".
-            if how == How::Demonym
+            let names_plan = how == How::Demonym
                 && text[raw.start..raw.end]
                     .split_whitespace()
-                    .any(|w| kb.proposal_nouns.contains(w))
-            {
+                    .any(|w| kb.proposal_nouns.contains(w));
+            if names_plan {
                 proposal = Some(ids.clone());
             }
             let gender = match how {
@@ -345,6 +350,7 @@ pub fn find_mentions(
                 recent.extend(ids.iter().cloned());
                 recent_sentence.extend(ids.iter().map(|_| si));
                 recent_gender.extend(ids.iter().map(|_| gender));
+                recent_referable.extend(ids.iter().map(|_| !names_plan));
                 for id in &ids {
                     recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
                 }
