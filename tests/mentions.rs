@@ -292,6 +292,20 @@ const CASES: &[Case] = &[
         ],
     ),
     ("خلال الجولة الأخيرة من المحادثات.", &[]),
+    // "the former" is the first of the last two, and only when it stands
+    // alone.
+    (
+        "Haftar met Lavrov, and the former rejected any truce.",
+        &[
+            ("lna", "Haftar"),
+            ("russia", "Lavrov"),
+            ("lna", "the former"),
+        ],
+    ),
+    (
+        "Sarraj met Erdogan and the former UN envoy.",
+        &[("gna", "Sarraj"), ("turkey", "Erdogan"), ("unsmil", "UN envoy")],
+    ),
     // الأخير asks for a masculine antecedent, الأخيرة for a feminine one:
     // the feminine presidency named last is not "the latter" here.
     (

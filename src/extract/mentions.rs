@@ -28,7 +28,7 @@ pub enum How {
     Capital,
     /// "Both sides": the two sides established so far.
     Pair,
-    /// "The latter".
+    /// "The latter", "the former".
     Latter,
     /// "The remarks", "the speech": the article's main speaker (filled in
     /// by inference, which knows who speaks).
@@ -303,6 +303,23 @@ pub fn find_mentions(
                         None => pending = Some((si, raw.end)),
                     }
                     None
+                }
+                // "the former": the first of the last two actors named.
+                Target::Reference(RefKind::Former) if !is_adjective_use(text, tokens, &raw) => {
+                    let mut seen: Vec<&String> = Vec::new();
+                    for (id, referable) in recent.iter().zip(&recent_referable).rev() {
+                        let eligible = *referable
+                            && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                !INERT_KINDS.contains(&a.kind.as_str())
+                            });
+                        if eligible && !seen.contains(&id) {
+                            seen.push(id);
+                        }
+                        if seen.len() == 2 {
+                            break;
+                        }
+                    }
+                    (seen.len() == 2).then(|| (vec![seen[1].clone()], How::Latter))
                 }
                 Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
             };
@@ -798,10 +815,31 @@ fn demonstrative_referent(
         .map(|(id, _)| id.clone())
 }
 
+/// English words after "the former" that show it stands alone (a verb),
+/// besides punctuation and past forms in -ed.
+const AFTER_FORMER: &[&str] = &[
+    "said", "says", "has", "had", "is", "was", "will", "would", "did", "does", "also", "then", "later", "could",
+    "can", "may", "must", "should", "told", "wants", "sought", "made", "took", "gave", "'s", "’s",
+];
+
 /// Arabic الأخير after a definite noun is an adjective ("الجولة الأخيرة"),
 /// not a reference; after a verb, particle or indefinite noun it refers.
+/// English "the former" before a noun is one ("the former envoy"): it
+/// refers only before punctuation or a verb ("the former said", "the former
+/// rejected").
 fn is_adjective_use(text: &str, tokens: &[Token], raw: &Raw) -> bool {
     let word = &text[raw.start..raw.end];
+    if word.ends_with("former") {
+        let next = tokens
+            .iter()
+            .find(|t| t.start >= raw.end)
+            .map(|t| &text[t.start..t.end]);
+        return next.is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && !w.ends_with("ed")
+                && !AFTER_FORMER.contains(&w)
+        });
+    }
     if !is_arabic(word) {
         return false;
     }
