@@ -287,9 +287,12 @@ pub fn find_mentions(
                 Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
                 // "the plan of the UN envoy": the actor after names its owner.
                 Target::Reference(RefKind::Proposal)
-                    if starts.get(ri + 1).zip(ends.get(ri + 1)).is_some_and(|(&next, &end)| {
-                        next >= raw.end && is_owner_gap(kb, &text[raw.end..next], &text[end..])
-                    }) =>
+                    if starts
+                        .get(ri + 1)
+                        .zip(ends.get(ri + 1))
+                        .is_some_and(|(&next, &end)| {
+                            next >= raw.end && is_owner_gap(kb, &text[raw.end..next], &text[end..])
+                        }) =>
                 {
                     pending = Some((si, raw.end));
                     None
@@ -563,7 +566,8 @@ fn object_antecedent(
         return None;
     }
     let before = text[..c.token_start].split_whitespace().last();
-    if !behind_preposition && before.is_some_and(|w| w.starts_with(['و', 'ف']) && w.chars().count() > 3)
+    if !behind_preposition
+        && before.is_some_and(|w| w.starts_with(['و', 'ف']) && w.chars().count() > 3)
     {
         return None;
     }
@@ -634,9 +638,8 @@ fn is_owner_gap(kb: &ActorBase, gap: &str, after: &str) -> bool {
     }
     // An Arabic indefinite noun takes its clause without a relative pronoun,
     // the verb's pronoun pointing back to it ("مقترحاً قدمته تركيا").
-    let resumptive = words.len() == 1
-        && is_arabic(words[0])
-        && crate::text::strip_enclitic(words[0]).is_some();
+    let resumptive =
+        words.len() == 1 && is_arabic(words[0]) && crate::text::strip_enclitic(words[0]).is_some();
     (relative || by || resumptive) && verb(&words)
 }
 
@@ -818,8 +821,9 @@ fn demonstrative_referent(
 /// English words after "the former" that show it stands alone (a verb),
 /// besides punctuation and past forms in -ed.
 const AFTER_FORMER: &[&str] = &[
-    "said", "says", "has", "had", "is", "was", "will", "would", "did", "does", "also", "then", "later", "could",
-    "can", "may", "must", "should", "told", "wants", "sought", "made", "took", "gave", "'s", "’s",
+    "said", "says", "has", "had", "is", "was", "will", "would", "did", "does", "also", "then",
+    "later", "could", "can", "may", "must", "should", "told", "wants", "sought", "made", "took",
+    "gave", "'s", "’s",
 ];
 
 /// Arabic الأخير after a definite noun is an adjective ("الجولة الأخيرة"),
