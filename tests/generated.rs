@@ -4,8 +4,8 @@
 //! the same words sliced the text backwards).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// The module allows its own dead code (its inner attribute).
 #[path = "../benches/support/corpus.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 use corpus::{GenLang, Generator};
