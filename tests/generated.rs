@@ -4,6 +4,7 @@
 //! the same words sliced the text backwards).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// The module allows its own dead code (its inner attribute).
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 

@@ -137,6 +137,28 @@ const CASES: &[Case] = &[
             ("gna", "الحكومة"),
         ],
     ),
+    // An institution noun owned by a foreign state is that state, never
+    // the Libyan parliament the bare noun would be.
+    (
+        "Turkey's parliament approved the deployment.",
+        &[("turkey", "Turkey's parliament")],
+    ),
+    (
+        "The parliament of Turkey backed the GNA.",
+        &[("turkey", "Turkey"), ("gna", "GNA")],
+    ),
+    (
+        "The Turkish parliament approved the deployment.",
+        &[("turkey", "Turkish parliament")],
+    ),
+    (
+        "صادق البرلمان التركي على المذكرة.",
+        &[("turkey", "البرلمان التركي")],
+    ),
+    (
+        "Libya's parliament rejected the deal.",
+        &[("hor", "parliament")],
+    ),
     ("رفض الأتراك الاتهامات.", &[("turkey", "الأتراك")]),
     ("The Turks denied it.", &[("turkey", "Turks")]),
     (
@@ -270,6 +292,48 @@ const CASES: &[Case] = &[
         ],
     ),
     ("خلال الجولة الأخيرة من المحادثات.", &[]),
+    // "the former" is the first of the last two, and only when it stands
+    // alone.
+    (
+        "Haftar met Lavrov, and the former rejected any truce.",
+        &[
+            ("lna", "Haftar"),
+            ("russia", "Lavrov"),
+            ("lna", "the former"),
+        ],
+    ),
+    (
+        "Sarraj met Erdogan and the former UN envoy.",
+        &[("gna", "Sarraj"), ("turkey", "Erdogan"), ("unsmil", "UN envoy")],
+    ),
+    // الأخير asks for a masculine antecedent, الأخيرة for a feminine one:
+    // the feminine presidency named last is not "the latter" here.
+    (
+        "اتفق السيسي والرئيس الأمريكي على التهدئة، بحسب بيان للرئاسة المصرية. وكان الأخير قد اتصل بأردوغان.",
+        &[
+            ("egypt", "السيسي"),
+            ("united-states", "الرئيس الأمريكي"),
+            ("egypt", "للرئاسة المصرية"),
+            ("united-states", "الأخير"),
+            ("turkey", "أردوغان"),
+        ],
+    ),
+    (
+        "استقبل الرئيس التركي وفد البعثة الأممية، وأكد الأخير دعم الحوار.",
+        &[
+            ("turkey", "الرئيس التركي"),
+            ("unsmil", "البعثة الأممية"),
+            ("turkey", "الأخير"),
+        ],
+    ),
+    (
+        "استقبلت الحكومة المصرية رئيس المجلس الرئاسي، وأكدت الأخيرة دعمها للحوار.",
+        &[
+            ("egypt", "الحكومة المصرية"),
+            ("gna", "المجلس الرئاسي"),
+            ("egypt", "الأخيرة"),
+        ],
+    ),
     (
         "Haftar's forces and the GNA agreed a truce. Both sides welcomed it.",
         &[
@@ -285,6 +349,97 @@ const CASES: &[Case] = &[
             ("lna", "قوات حفتر"),
             ("gna+lna", "الطرفان"),
         ],
+    ),
+    // A relative clause with an announcing verb names a proposal's owner
+    // after the noun; "the plan" later stands for that owner.
+    (
+        "رحب مجلس النواب بالمبادرة التي طرحها الرئيس المصري. ورفضت حكومة الوفاق المبادرة.",
+        &[
+            ("hor", "مجلس النواب"),
+            ("egypt", "الرئيس المصري"),
+            ("gna", "حكومة الوفاق"),
+            ("egypt", "المبادرة"),
+        ],
+    ),
+    (
+        "رفض مجلس النواب مقترحاً قدمته تركيا. ورحبت حكومة الوفاق بالمقترح.",
+        &[
+            ("hor", "مجلس النواب"),
+            ("turkey", "تركيا"),
+            ("gna", "حكومة الوفاق"),
+            ("turkey", "بالمقترح"),
+        ],
+    ),
+    (
+        "The HoR welcomed the plan put forward by Egypt. The GNA rejected the plan.",
+        &[
+            ("hor", "HoR"),
+            ("egypt", "Egypt"),
+            ("gna", "GNA"),
+            ("egypt", "the plan"),
+        ],
+    ),
+    (
+        "The HoR welcomed the initiative that Egypt announced. The GNA rejected the initiative.",
+        &[
+            ("hor", "HoR"),
+            ("egypt", "Egypt"),
+            ("gna", "GNA"),
+            ("egypt", "the initiative"),
+        ],
+    ),
+    // Rejecting a plan does not make it yours.
+    (
+        "The HoR welcomed the plan that Egypt rejected. The GNA backed the plan.",
+        &[("hor", "HoR"), ("egypt", "Egypt"), ("gna", "GNA")],
+    ),
+    // A plan named by its proposer's demonym has no forces: "قواتها" is
+    // the government's.
+    (
+        "رفضت حكومة الوفاق المبادرة المصرية، وقال المتحدث باسم قواتها إن الهجوم فشل.",
+        &[
+            ("gna", "حكومة الوفاق"),
+            ("egypt", "المبادرة المصرية"),
+            ("gna", "قواتها"),
+        ],
+    ),
+    // Object pronouns: the actor right before, in object position, when a
+    // new clause opens after it and nothing else stands between.
+    (
+        "التقى الوزير بالسراج وأكد له دعم الحوار.",
+        &[("gna", "السراج"), ("gna", "ه")],
+    ),
+    (
+        "استقبل السراج السفير الأمريكي وبحث معه الأوضاع.",
+        &[
+            ("gna", "السراج"),
+            ("united-states", "السفير الأمريكي"),
+            ("united-states", "ه"),
+        ],
+    ),
+    (
+        "Lavrov met Haftar and assured him of support.",
+        &[("russia", "Lavrov"), ("lna", "Haftar"), ("lna", "him")],
+    ),
+    // The subject of the pronoun's own clause is never its antecedent.
+    (
+        "رحب السراج بالقرار، وأكد الرئيس التركي دعمه له.",
+        &[("gna", "السراج"), ("turkey", "الرئيس التركي")],
+    ),
+    // A noun between may be what it means (the accusations).
+    (
+        "اتهمت أفريكوم موسكو بدعم فاغنر، وهي اتهامات لم تعلق عليها روسيا.",
+        &[
+            ("united-states", "أفريكوم"),
+            ("russia", "موسكو"),
+            ("wagner", "فاغنر"),
+            ("russia", "روسيا"),
+        ],
+    ),
+    // "him" is a person, "them" a people noun or both sides.
+    (
+        "The GNA rejected the LNA and condemned them.",
+        &[("gna", "GNA"), ("lna", "LNA")],
     ),
     // ── Organisations and groups ────────────────────────────────────────
     (
@@ -863,4 +1018,22 @@ fn titles_of_an_organisation_are_one_mention() {
         .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
         .collect();
     assert_eq!(edges, ["gna supports turkey"], "{edges:?}");
+}
+
+/// An object pronoun carries the stance to its antecedent: Erdogan's
+/// support "له" is for Sarraj, not for Haftar named after it.
+#[test]
+fn object_pronoun_takes_the_stance() {
+    let g = graph_of(
+        "التقى أردوغان بالسراج، وأعلن دعمه له في مواجهة حفتر.",
+        &Options::default(),
+    );
+    let edges: Vec<(String, String, String)> = g
+        .edges
+        .iter()
+        .map(|e| (e.source.clone(), e.relation.to_string(), e.target.clone()))
+        .collect();
+    let has = |s: &str, r: &str, t: &str| edges.iter().any(|e| e.0 == s && e.1 == r && e.2 == t);
+    assert!(has("turkey", "supports", "gna"), "{edges:?}");
+    assert!(!has("turkey", "supports", "lna"), "{edges:?}");
 }

@@ -29,7 +29,7 @@ pub enum How {
     Capital,
     /// "Both sides": the two sides established so far.
     Pair,
-    /// "The latter".
+    /// "The latter", "the former".
     Latter,
     /// "The remarks", "the speech": the article's main speaker (filled in
     /// by inference, which knows who speaks).
@@ -39,6 +39,9 @@ pub enum How {
     Outcome,
     /// "The plan", "بالمبادرة": the proposer of the last proposal named.
     Proposal,
+    /// An object pronoun (له, معها, him, them): the actor named last in
+    /// object position.
+    Object,
 }
 
 /// One resolved mention.
@@ -68,6 +71,16 @@ struct Raw {
     form: Form,
     /// An organisation no pack lists (`unlisted-…`); `target` is then unused.
     unlisted: Option<String>,
+    /// The grammatical gender an Arabic demonym gives its phrase (القوات
+    /// التركية feminine, الرئيس التركي masculine), set when combined.
+    gender: Option<Gender>,
+}
+
+/// Grammatical gender of an Arabic noun phrase, where the words show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
 }
 
 /// The id prefix of actors no pack lists; their node kind is `unlisted`.
@@ -115,6 +128,7 @@ pub fn find_mentions(
                 target,
                 form,
                 unlisted: None,
+                gender: None,
             });
         }
         let found = if unlisted {
@@ -122,6 +136,7 @@ pub fn find_mentions(
         } else {
             Vec::new()
         };
+        let raws = combine_possessives(kb, text, raws);
         let mut raws = combine_demonyms(kb, text, raws);
         if !found.is_empty() {
             raws.extend(found);
@@ -176,6 +191,12 @@ pub fn find_mentions(
     // Pass 2: resolution in document order.
     let mut recent: Vec<String> = Vec::new();
     let mut recent_sentence: Vec<usize> = Vec::new();
+    // The gender each Arabic mention in `recent` shows, for الأخير/الأخيرة.
+    let mut recent_gender: Vec<Option<Gender>> = Vec::new();
+    // Whether "the latter", "قواتها" may point at each: not at a plan named
+    // by its proposer's demonym ("المبادرة المصرية" is a plan, it has no
+    // forces).
+    let mut recent_referable: Vec<bool> = Vec::new();
     // What each resolved mention looked like, for "تلك الميليشيات", "those
     // militias": a demonstrative points back to the last mention so worded.
     let mut recent_surfaces: Vec<(String, String)> = Vec::new();
@@ -191,8 +212,11 @@ pub fn find_mentions(
     let mut proposal: Option<Vec<String>> = None;
     let mut pending: Option<(usize, usize)> = None;
     let mut out: Vec<Mention> = Vec::new();
+    // The gender each mention in `out` shows, for object pronouns.
+    let mut out_gender: Vec<Option<Gender>> = Vec::new();
     for (si, raws) in per_sentence.into_iter().enumerate() {
         let starts: Vec<usize> = raws.iter().map(|r| r.token_start).collect();
+        let ends: Vec<usize> = raws.iter().map(|r| r.end).collect();
         for (ri, raw) in raws.into_iter().enumerate() {
             let resolved: Option<(Vec<String>, How)> = match raw.target {
                 _ if raw.unlisted.is_some() => raw.unlisted.clone().map(|id| (vec![id], How::Name)),
@@ -258,24 +282,38 @@ pub fn find_mentions(
                     if is_adjective_use(text, tokens, &raw) {
                         None
                     } else {
+                        // الأخير is the last masculine antecedent, الأخيرة
+                        // the last feminine one, where the words show it.
+                        let (os, oe) = norm.orig_span(raw.start, raw.end);
+                        let want = reference_gender(&original[os..oe]);
                         recent
                             .iter()
+                            .zip(recent_gender.iter().zip(&recent_referable))
                             .rev()
-                            .find(|id| {
-                                kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
-                                    !INERT_KINDS.contains(&a.kind.as_str())
-                                })
+                            .find(|(id, (g, referable))| {
+                                **referable
+                                    && agrees(want, **g)
+                                    && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                        !INERT_KINDS.contains(&a.kind.as_str())
+                                    })
                             })
-                            .map(|id| (vec![id.clone()], How::Latter))
+                            .map(|(id, _)| (vec![id.clone()], How::Latter))
                     }
+                }
+                Target::Reference(RefKind::Object) => {
+                    object_antecedent(kb, text, &raw, &out, &out_gender, si)
+                        .map(|ids| (ids, How::Object))
                 }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
                 Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
                 // "the plan of the UN envoy": the actor after names its owner.
                 Target::Reference(RefKind::Proposal)
-                    if starts.get(ri + 1).is_some_and(|&next| {
-                        next >= raw.end && is_genitive_gap(&text[raw.end..next])
-                    }) =>
+                    if starts
+                        .get(ri + 1)
+                        .zip(ends.get(ri + 1))
+                        .is_some_and(|(&next, &end)| {
+                            next >= raw.end && is_owner_gap(kb, &text[raw.end..next], &text[end..])
+                        }) =>
                 {
                     pending = Some((si, raw.end));
                     None
@@ -290,6 +328,23 @@ pub fn find_mentions(
                     }
                     None
                 }
+                // "the former": the first of the last two actors named.
+                Target::Reference(RefKind::Former) if !is_adjective_use(text, tokens, &raw) => {
+                    let mut seen: Vec<&String> = Vec::new();
+                    for (id, referable) in recent.iter().zip(&recent_referable).rev() {
+                        let eligible = *referable
+                            && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                !INERT_KINDS.contains(&a.kind.as_str())
+                            });
+                        if eligible && !seen.contains(&id) {
+                            seen.push(id);
+                        }
+                        if seen.len() == 2 {
+                            break;
+                        }
+                    }
+                    (seen.len() == 2).then(|| (vec![seen[1].clone()], How::Latter))
+                }
                 Target::Reference(RefKind::Former) | Target::AgentNoun | Target::Modifier => None,
             };
             let Some((ids, how)) = resolved else {
@@ -299,19 +354,34 @@ pub fn find_mentions(
                 if ps == si
                     && how != How::Proposal
                     && pend <= raw.token_start
-                    && is_genitive_gap(&text[pend..raw.token_start])
+                    && is_owner_gap(kb, &text[pend..raw.token_start], &text[raw.end..])
                 {
                     proposal = Some(ids.clone());
                 }
             }
             // "the Egyptian initiative", "المبادرة المصرية".
-            if how == How::Demonym
+            let names_plan = how == How::Demonym
                 && text[raw.start..raw.end]
                     .split_whitespace()
-                    .any(|w| kb.proposal_nouns.contains(w))
-            {
+                    .any(|w| kb.proposal_nouns.contains(w));
+            if names_plan {
                 proposal = Some(ids.clone());
             }
+            let gender = match how {
+                How::Latter => {
+                    let (os, oe) = norm.orig_span(raw.start, raw.end);
+                    reference_gender(&original[os..oe])
+                }
+                How::Object => pronoun_gender(&text[raw.start..raw.end]),
+                _ => mention_gender(kb, text, &raw, &how),
+            };
+            // An Arabic object pronoun's mention is the pronoun itself; the
+            // preposition or verb it hangs on stands where proclitics do.
+            let start = if how == How::Object && is_arabic(&text[raw.start..raw.end]) {
+                raw.end - pronoun_len(&text[raw.start..raw.end])
+            } else {
+                raw.start
+            };
             if how != How::Pair && how != How::Remarks && how != How::Proposal {
                 if let Some(prev) = out.last().filter(|_| si < OPENING_SENTENCES) {
                     if let Some(two) = joined_sides(kb, text, prev, si, &ids, raw.start) {
@@ -320,6 +390,8 @@ pub fn find_mentions(
                 }
                 recent.extend(ids.iter().cloned());
                 recent_sentence.extend(ids.iter().map(|_| si));
+                recent_gender.extend(ids.iter().map(|_| gender));
+                recent_referable.extend(ids.iter().map(|_| !names_plan));
                 for id in &ids {
                     recent_surfaces.push((id.clone(), text[raw.start..raw.end].to_string()));
                 }
@@ -332,8 +404,8 @@ pub fn find_mentions(
                 .map_or(sentences[si].start, |m| m.end.max(sentences[si].start));
             let (start, token_start) = match how {
                 How::Name | How::Person(_) | How::Context => title_before(kb, text, &raw, prev_end)
-                    .map_or((raw.start, raw.token_start), |t| (t, t)),
-                _ => (raw.start, raw.token_start),
+                    .map_or((start, raw.token_start), |t| (t, t)),
+                _ => (start, raw.token_start),
             };
             let raw = Raw {
                 start,
@@ -358,8 +430,9 @@ pub fn find_mentions(
                     }
                 }
             }
+            out_gender.push(gender);
             out.push(Mention {
-                start: raw.start,
+                start,
                 end: raw.end,
                 token_start: raw.token_start,
                 sentence: si,
@@ -369,6 +442,190 @@ pub fn find_mentions(
         }
     }
     out
+}
+
+/// An Arabic nisba adjective shows the gender of the noun it qualifies:
+/// التركية (normalised التركيه) feminine, التركي masculine; a plural says
+/// nothing here.
+fn adjective_gender(word: &str) -> Option<Gender> {
+    if !is_arabic(word) {
+        None
+    } else if word.ends_with("يه") {
+        Some(Gender::Feminine)
+    } else if word.ends_with('ي') {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+/// The gender of a resolved Arabic mention, where its words show it: a
+/// demonym's own ending (الرئاسة المصرية, الرئيس الأمريكي); a head noun in
+/// ة or the plural ات (حكومة الوفاق, قوات حفتر) feminine; a city, and a
+/// state named without the article (مصر, تركيا), feminine; another
+/// definite or construct head with no feminine word after it (الجيش الوطني
+/// الليبي, مجلس النواب) masculine. Persons, people nouns, states with the
+/// article (العراق, الجزائر) and phrases like الأمم المتحدة stay unknown.
+fn mention_gender(kb: &ActorBase, text: &str, raw: &Raw, how: &How) -> Option<Gender> {
+    let phrase = &text[raw.start..raw.end];
+    if !is_arabic(phrase) {
+        return None;
+    }
+    match how {
+        How::Demonym => raw.gender,
+        How::Capital => Some(Gender::Feminine),
+        How::Name | How::Context => {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            let head = words.first()?;
+            if head.ends_with('ه') || head.ends_with("ات") {
+                return Some(Gender::Feminine);
+            }
+            if matches!(raw.target, Target::Actor(i) if kb.actors[i].kind == "state") {
+                return (!head.starts_with("ال")).then_some(Gender::Feminine);
+            }
+            if words.iter().any(|w| w.ends_with('ه') || w.ends_with("ات")) {
+                return None;
+            }
+            Some(Gender::Masculine)
+        }
+        _ => None,
+    }
+}
+
+/// The gender an Arabic back-reference asks of its antecedent, read in the
+/// original text where ة and ه differ: الأخيرة, بلادها, قواتها feminine;
+/// الأخير, بلاده, قواته masculine. English says nothing.
+fn reference_gender(original: &str) -> Option<Gender> {
+    if !is_arabic(original) {
+        return None;
+    }
+    let last: String = original
+        .split_whitespace()
+        .last()?
+        .chars()
+        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+        .collect();
+    if last.ends_with('ة') || last.ends_with("ها") {
+        Some(Gender::Feminine)
+    } else {
+        Some(Gender::Masculine)
+    }
+}
+
+/// Whether an antecedent of gender `have` fits a reference asking `want`;
+/// unknown on either side fits.
+fn agrees(want: Option<Gender>, have: Option<Gender>) -> bool {
+    match (want, have) {
+        (Some(w), Some(h)) => w == h,
+        _ => true,
+    }
+}
+
+/// The Arabic pronoun suffix of an object pronoun word: هم, ها or ه.
+fn pronoun_len(word: &str) -> usize {
+    ["هم", "ها", "ه"]
+        .iter()
+        .find(|p| word.ends_with(*p))
+        .map_or(0, |p| p.len())
+}
+
+/// The gender an Arabic object pronoun asks for: ها feminine, ه masculine.
+fn pronoun_gender(word: &str) -> Option<Gender> {
+    if !is_arabic(word) || word.ends_with("هم") {
+        None
+    } else if word.ends_with("ها") {
+        Some(Gender::Feminine)
+    } else if word.ends_with('ه') {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+/// Whom an object pronoun stands for: "التقى الوزير بالسراج وأكد له" (له is
+/// Sarraj), "Lavrov met Haftar and assured him" (him is Haftar). Only where
+/// simple rules leave no doubt, since most pronouns point at things (the
+/// deal, the city), not actors: the antecedent is the mention right before
+/// the pronoun in its sentence; it stands in object position (after
+/// another actor or behind a preposition, never right after a clause-opening
+/// و/ف verb, where it is the subject the pronoun cannot point at); a new
+/// clause (و, ف, "and", a comma) starts between them and no other noun
+/// that could be meant (a definite word, "the", "a") stands there; it
+/// agrees: ه a masculine or unknown single actor, ها a feminine or unknown
+/// one, هم and "them" a people noun or both sides, "him" a person.
+fn object_antecedent(
+    kb: &ActorBase,
+    text: &str,
+    raw: &Raw,
+    out: &[Mention],
+    genders: &[Option<Gender>],
+    si: usize,
+) -> Option<Vec<String>> {
+    let word = &text[raw.start..raw.end];
+    let proclitics = &text[raw.token_start..raw.start];
+    // "الله" is no ال + له.
+    if proclitics.contains("ال") {
+        return None;
+    }
+    let arabic = is_arabic(word);
+    let plural = if arabic {
+        word.ends_with("هم")
+    } else {
+        word == "them"
+    };
+    let k = out
+        .iter()
+        .rposition(|m| m.sentence == si && m.end <= raw.token_start)?;
+    let c = &out[k];
+    if c.ids.is_empty()
+        || c.ids.iter().any(|id| {
+            kb.actor(id)
+                .is_some_and(|a| INERT_KINDS.contains(&a.kind.as_str()))
+        })
+    {
+        return None;
+    }
+    let agrees_in_number = match (&c.how, plural) {
+        (How::Pair | How::People, true) => true,
+        (How::Pair | How::People, false) => false,
+        (_, true) => false,
+        (How::Person(_), false) => true,
+        (_, false) => arabic && c.ids.len() == 1,
+    };
+    if !agrees_in_number || !agrees(pronoun_gender(word), genders[k]) {
+        return None;
+    }
+    // Object position.
+    let c_clitics = &text[c.token_start..c.start];
+    let behind_preposition = arabic && c_clitics.contains(['ب', 'ل']);
+    let after_actor = k > 0 && out[k - 1].sentence == si;
+    if !(behind_preposition || after_actor) {
+        return None;
+    }
+    let before = text[..c.token_start].split_whitespace().last();
+    if !behind_preposition
+        && before.is_some_and(|w| w.starts_with(['و', 'ف']) && w.chars().count() > 3)
+    {
+        return None;
+    }
+    // A new clause between, and nothing else the pronoun could mean.
+    // The clause opens right after the antecedent (a verb behind و or
+    // "and"), with at most a word more before the pronoun: a longer stretch
+    // may hold an indefinite noun it means (وهي اتهامات لم تعلق عليها).
+    let between: Vec<&str> = text[c.end..raw.token_start]
+        .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '،'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opens = between
+        .first()
+        .is_some_and(|w| *w == "and" || (w.starts_with(['و', 'ف']) && w.chars().count() > 3));
+    let other_noun = between.iter().any(|w| {
+        let bare = w.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+        bare.starts_with("ال")
+            || kb.relative_words.contains(*w)
+            || matches!(*w, "the" | "a" | "an" | "its" | "their" | "it" | "they")
+    });
+    (opens && between.len() <= 3 && !other_noun).then(|| c.ids.clone())
 }
 
 /// What may stand between two mentions of one actor that make one mention:
@@ -418,6 +675,55 @@ fn is_genitive_gap(gap: &str) -> bool {
         .all(|w| matches!(w, "of" | "by" | "from" | "the"))
 }
 
+/// What may stand between a proposal noun and the actor after it that
+/// makes the actor its owner: a genitive, or a clause with an announcing
+/// verb opened by a relative pronoun or closed by "by": "المبادرة التي
+/// أعلنها المبعوث الأممي", "the plan put forward by Egypt", "the initiative
+/// that Egypt announced" (the verb then follows the actor, in `after`).
+fn is_owner_gap(kb: &ActorBase, gap: &str, after: &str) -> bool {
+    if is_genitive_gap(gap) {
+        return true;
+    }
+    let mut words: Vec<&str> = gap.split_whitespace().collect();
+    let relative = words
+        .first()
+        .is_some_and(|w| kb.relative_words.contains(*w));
+    if relative {
+        words.remove(0);
+    }
+    let by = words.last() == Some(&"by");
+    if by {
+        words.pop();
+    }
+    let verb = |words: &[&str]| match words.len() {
+        1 | 2 => is_announce_verb(kb, &words.join(" ")),
+        _ => false,
+    };
+    if words.is_empty() {
+        let next: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect();
+        return relative && !by && (verb(&next[..next.len().min(1)]) || verb(&next));
+    }
+    // An Arabic indefinite noun takes its clause without a relative pronoun,
+    // the verb's pronoun pointing back to it ("مقترحاً قدمته تركيا").
+    let resumptive =
+        words.len() == 1 && is_arabic(words[0]) && crate::text::strip_enclitic(words[0]).is_some();
+    (relative || by || resumptive) && verb(&words)
+}
+
+/// An announcing verb, with Arabic clitics around it ("وأعلن", "طرحها",
+/// "قدمته").
+fn is_announce_verb(kb: &ActorBase, w: &str) -> bool {
+    let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    [w, bare].iter().any(|w| {
+        kb.announce_verbs.contains(*w)
+            || crate::text::strip_enclitic(w).is_some_and(|n| kb.announce_verbs.contains(&w[..n]))
+    })
+}
+
 /// Who made the proposal a noun names, when the text says so before it:
 /// a possessive ("the UN envoy's initiative"), or the actor nearest before
 /// it in a sentence with an announcing verb before the noun ("The UN envoy
@@ -444,11 +750,7 @@ fn proposer(
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let is_verb = |w: &str| {
-        kb.announce_verbs.contains(w)
-            || w.strip_prefix(['و', 'ف'])
-                .is_some_and(|w| kb.announce_verbs.contains(w))
-    };
+    let is_verb = |w: &str| is_announce_verb(kb, w);
     // One word ("unveiled", "وأعلن") or two ("put forward").
     let announced =
         words.iter().any(|w| is_verb(w)) || words.windows(2).any(|p| is_verb(&p.join(" ")));
@@ -587,10 +889,32 @@ fn demonstrative_referent(
         .map(|(id, _)| id.clone())
 }
 
+/// English words after "the former" that show it stands alone (a verb),
+/// besides punctuation and past forms in -ed.
+const AFTER_FORMER: &[&str] = &[
+    "said", "says", "has", "had", "is", "was", "will", "would", "did", "does", "also", "then",
+    "later", "could", "can", "may", "must", "should", "told", "wants", "sought", "made", "took",
+    "gave", "'s", "’s",
+];
+
 /// Arabic الأخير after a definite noun is an adjective ("الجولة الأخيرة"),
 /// not a reference; after a verb, particle or indefinite noun it refers.
+/// English "the former" before a noun is one ("the former envoy"): it
+/// refers only before punctuation or a verb ("the former said", "the former
+/// rejected").
 fn is_adjective_use(text: &str, tokens: &[Token], raw: &Raw) -> bool {
     let word = &text[raw.start..raw.end];
+    if word.ends_with("former") {
+        let next = tokens
+            .iter()
+            .find(|t| t.start >= raw.end)
+            .map(|t| &text[t.start..t.end]);
+        return next.is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_alphabetic)
+                && !w.ends_with("ed")
+                && !AFTER_FORMER.contains(&w)
+        });
+    }
     if !is_arabic(word) {
         return false;
     }
@@ -621,6 +945,60 @@ fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool
     }
     let after = text[raw.end..].trim_start();
     after.starts_with('(') || after.starts_with("-based") || after.starts_with("- ")
+}
+
+/// An institution noun owned by a foreign state or organisation belongs to
+/// it: "Turkey's parliament" is Turkey, and so is "the parliament of
+/// Turkey", never the parliament the article's context would make of the
+/// bare noun (the HoR). Only a noun that would otherwise name another actor
+/// (a context word, an alias that is also an agent noun) is taken; an owner
+/// of the arena (Libya's parliament) leaves it alone. The Arabic forms
+/// need nothing: a construct noun before a state (برلمان تركيا) is no hit,
+/// and a demonym after one (البرلمان التركي) is [`combine_demonyms`]' job.
+fn combine_possessives(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+    let owner = |r: &Raw| {
+        r.unlisted.is_none()
+            && r.form == Form::Name
+            && matches!(r.target, Target::Actor(i)
+                if !kb.actors[i].arena && kb.actors[i].kind != "place")
+    };
+    let owned = |r: &Raw| {
+        r.form == Form::Name
+            && matches!(r.target, Target::Context(_) | Target::Actor(_))
+            && {
+                let p = &text[r.start..r.end];
+                kb.is_agent_noun(p.strip_prefix("the ").unwrap_or(p))
+            }
+            && !owner(r)
+    };
+    let mut consumed = vec![false; raws.len()];
+    let mut ends: Vec<Option<usize>> = vec![None; raws.len()];
+    for i in 0..raws.len().saturating_sub(1) {
+        let (a, b) = (&raws[i], &raws[i + 1]);
+        if b.token_start < a.end || is_arabic(&text[a.start..a.end]) {
+            continue;
+        }
+        let gap = text[a.end..b.token_start].trim();
+        // "Turkey's parliament": the owner before, its noun right after.
+        if owner(a) && owned(b) && matches!(gap, "'s" | "’s") {
+            consumed[i + 1] = true;
+            ends[i] = Some(b.end);
+        }
+        // "the parliament of Turkey".
+        if owned(a) && owner(b) && matches!(gap, "of" | "of the") {
+            consumed[i] = true;
+        }
+    }
+    raws.into_iter()
+        .enumerate()
+        .filter(|(k, _)| !consumed[*k])
+        .map(|(k, mut r)| {
+            if let Some(end) = ends[k] {
+                r.end = end;
+            }
+            r
+        })
+        .collect()
 }
 
 /// Turns demonym hits that stand beside an agent noun into actor hits and
@@ -655,6 +1033,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut consumed = vec![false; raws.len()];
     let mut span: Vec<Option<(usize, usize, usize)>> = vec![None; raws.len()];
+    let mut gender: Vec<Option<Gender>> = vec![None; raws.len()];
     for i in 0..raws.len() {
         let r = &raws[i];
         if r.form != Form::Demonym {
@@ -706,6 +1085,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
                 }
             }
             consumed[i] = false;
+            gender[i] = adjective_gender(&phrase(r));
             // The mention spans the whole phrase ("القوات التركية", "Turkish
             // foreign minister") unless another demonym stands inside it.
             let (lo, hi) = (i.min(j), i.max(j));
@@ -726,6 +1106,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
         if let Some((token_start, start, end)) = span[k] {
             (r.token_start, r.start, r.end) = (token_start, start, end);
         }
+        r.gender = r.gender.or(gender[k]);
         out.push(r);
     }
     out
@@ -856,6 +1237,7 @@ fn find_unlisted(
                 target: Target::Modifier,
                 form: Form::Name,
                 unlisted: Some(slug(&words)),
+                gender: None,
             });
             taken_until = end;
         } else {
@@ -908,6 +1290,7 @@ fn find_unlisted(
                 target: Target::Modifier,
                 form: Form::Name,
                 unlisted: Some(slug(&words)),
+                gender: None,
             });
             taken_until = head.end;
         }

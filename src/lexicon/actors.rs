@@ -49,6 +49,10 @@ pub enum RefKind {
     Latter,
     /// The former.
     Former,
+    /// An object pronoun: Arabic له/معها/عليهم, English him/them; the
+    /// actor named last in object position, where nothing else could be
+    /// meant.
+    Object,
     /// The remarks, the speech: what the main speaker said.
     Remarks,
     /// The outcome, the vote, the two statements: the event the article
@@ -202,6 +206,9 @@ pub struct ActorBase {
     pub proposal_nouns: FastSet<String>,
     /// Verbs whose subject owns the proposal after them (normalised).
     pub announce_verbs: FastSet<String>,
+    /// Relative pronouns that may open a clause naming a proposal's owner
+    /// (normalised).
+    pub relative_words: FastSet<String>,
 }
 
 /// A pack as given: a name for errors and its text.
@@ -807,6 +814,7 @@ impl ActorBase {
                 "pair" => RefKind::Pair,
                 "latter" => RefKind::Latter,
                 "former" => RefKind::Former,
+                "object" => RefKind::Object,
                 "remarks" => RefKind::Remarks,
                 "outcome" => RefKind::Outcome,
                 "proposal" => RefKind::Proposal,
@@ -815,7 +823,7 @@ impl ActorBase {
                         "references",
                         0,
                         format!("unknown reference kind '{other}'"),
-                        "expected pair, latter, former, remarks, outcome or proposal",
+                        "expected pair, latter, former, object, remarks, outcome or proposal",
                     ));
                     continue;
                 }
@@ -944,6 +952,10 @@ impl ActorBase {
             announce_verbs: references
                 .iter()
                 .flat_map(|r| norm_set(&r.announce_en, &r.announce_ar))
+                .collect(),
+            relative_words: references
+                .iter()
+                .flat_map(|r| norm_set(&r.relative_en, &r.relative_ar))
                 .collect(),
         }
     }

@@ -236,6 +236,14 @@ pub struct ReferenceEntry {
     /// Arabic announcing verbs.
     #[serde(default)]
     pub announce_ar: Vec<String>,
+    /// `proposal` only: relative pronouns that open a clause naming the
+    /// proposal's owner after the noun ("the plan that Egypt announced",
+    /// "المبادرة التي أعلنها المبعوث").
+    #[serde(default)]
+    pub relative_en: Vec<String>,
+    /// Arabic relative pronouns.
+    #[serde(default)]
+    pub relative_ar: Vec<String>,
 }
 
 /// Agent nouns and the modifiers that may stand between them and a demonym.
