@@ -1150,9 +1150,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         ids
     }
 
+    /// "between X and Y" belongs to the nearest noun before it: a "between"
+    /// past another stance cue or an actor ("welcomed the deal, and Algeria
+    /// called for a balance between X and Y") names no parties of this cue.
     fn parties_between(&self, from: usize, limit: usize) -> Vec<String> {
         for cue in &self.cues {
             if cue.kind == CueKind::Between && cue.start >= from && cue.start < limit {
+                let attached = !self.cues.iter().any(|c| {
+                    matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                        && c.start >= from
+                        && c.end <= cue.start
+                }) && !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= from && m.end <= cue.start && self.eligible(m));
+                if !attached {
+                    continue;
+                }
                 if let Some(i) = self.first_after(cue.end, limit, 3) {
                     let ids = self.ids_of(&self.expand_forward(i));
                     if ids.len() >= 2 {
