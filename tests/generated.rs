@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 #[path = "../benches/support/corpus.rs"]
-#[allow(dead_code)]
 mod corpus;
 
 use corpus::{GenLang, Generator};
