@@ -279,6 +279,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return false;
         }
         let gap = &text[a.end..b.token_start];
+        // "According to X, Y …": the source of the report and the subject
+        // of what it reports are no list.
+        if gap.contains([',', '،']) && self.is_attributed(a) {
+            return false;
+        }
         let words: Vec<&str> = gap
             .split_whitespace()
             .filter(|w| *w != "the" && *w != "كل" && *w != "من")
@@ -385,6 +390,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 };
             }
             let (cs, _) = self.clause_of(cue.start);
+            // '"…," said X', '"…," X said': a sentence that opens with a
+            // quotation has its speaker after it; the actors quoted are
+            // what was said, not who said it.
+            let cs = match self.opening_quote_end() {
+                Some(qe) if qe <= cue.token_start => cs.max(qe),
+                _ => cs,
+            };
             let before = self.word_before(cue.token_start);
             let after = self.word_after(cue.end);
             // "he said", "the statement said": no named subject, the last
@@ -397,7 +409,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // spokesman described").
             let adjacent = (0..self.mentions.len()).rev().find(|&i| {
                 let m = self.mentions[i];
-                m.end <= cue.token_start && self.text()[m.end..cue.token_start].trim().is_empty()
+                m.start >= cs
+                    && m.end <= cue.token_start
+                    && self.text()[m.end..cue.token_start].trim().is_empty()
             });
             if let Some(i) = adjacent {
                 let ids = self.ids_of(&[i]);
@@ -476,6 +490,28 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return previous;
         }
         None
+    }
+
+    /// Where the quotation a sentence opens with ends (after its closing
+    /// quote), if it opens with one.
+    fn opening_quote_end(&self) -> Option<usize> {
+        let s = &self.text()[self.sentence.start..self.sentence.end];
+        let trimmed = s.trim_start();
+        let body = trimmed.strip_prefix('"')?;
+        let close = body.find('"')?;
+        Some(self.sentence.start + (s.len() - trimmed.len()) + 1 + close + 1)
+    }
+
+    /// Whether a mention is the source an attribution cites ("according to
+    /// X", "بحسب X"): a reporter's source, not one of the actors a stance
+    /// is about.
+    fn is_attributed(&self, m: &Mention) -> bool {
+        self.cues.iter().any(|c| {
+            c.kind == CueKind::Attribution
+                && c.end <= m.token_start
+                && self.tokens_between(c.end, m.token_start) <= 4
+                && !self.text()[c.end..m.token_start].contains([',', '،'])
+        })
     }
 
     fn starts_with_pronoun(&self) -> bool {
@@ -1047,6 +1083,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 (m.token_start >= from || (m.start < from && m.end > from))
                     && m.start < limit
                     && self.eligible(m)
+                    && !self.is_attributed(m)
                     && !m.ids.iter().all(|id| exclude.contains(id))
                     && !self.is_compound_modifier(m)
                     && (self.tokens_between(from, m.token_start) == 0 || !self.is_verb_subject(m))
@@ -1150,9 +1187,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         ids
     }
 
+    /// "between X and Y" belongs to the nearest noun before it: a "between"
+    /// past another stance cue or an actor ("welcomed the deal, and Algeria
+    /// called for a balance between X and Y") names no parties of this cue.
     fn parties_between(&self, from: usize, limit: usize) -> Vec<String> {
         for cue in &self.cues {
             if cue.kind == CueKind::Between && cue.start >= from && cue.start < limit {
+                let attached = !self.cues.iter().any(|c| {
+                    matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                        && c.start >= from
+                        && c.end <= cue.start
+                }) && !self
+                    .mentions
+                    .iter()
+                    .any(|m| m.start >= from && m.end <= cue.start && self.eligible(m));
+                if !attached {
+                    continue;
+                }
                 if let Some(i) = self.first_after(cue.end, limit, 3) {
                     let ids = self.ids_of(&self.expand_forward(i));
                     if ids.len() >= 2 {

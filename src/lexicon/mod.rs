@@ -45,6 +45,10 @@ pub const ACTOR_PACKS: &[(&str, &str)] = &[
         "data/actors/unlisted.toml",
         include_str!("../../data/actors/unlisted.toml"),
     ),
+    (
+        "data/actors/stance_nouns.toml",
+        include_str!("../../data/actors/stance_nouns.toml"),
+    ),
 ];
 
 /// The embedded cue packs.
