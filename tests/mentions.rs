@@ -120,6 +120,15 @@ const CASES: &[Case] = &[
         "دخلت القوات التركية طرابلس.",
         &[("turkey", "القوات التركية")],
     ),
+    // Positions, bases and convoys are held by the state their adjective names.
+    (
+        "The LNA launched strikes against Turkish positions near Misrata.",
+        &[("lna", "LNA"), ("turkey", "Turkish positions")],
+    ),
+    (
+        "قصفت طائرات حفتر المواقع التركية قرب مصراتة.",
+        &[("lna", "حفتر"), ("turkey", "المواقع التركية")],
+    ),
     (
         "The Turkish foreign minister visited Tripoli.",
         &[("turkey", "Turkish foreign minister")],
