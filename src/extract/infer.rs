@@ -1590,6 +1590,35 @@ impl<'a, 'c> SentenceView<'a, 'c> {
 
             let mut apposed_targets: Option<Vec<String>> = None;
             let (sources, after_source) = match rule.source {
+                SourceSlot::Genitive => {
+                    // "الإمدادات الإماراتية" may be one mention, the noun
+                    // with its demonym.
+                    let covering = (0..self.mentions.len()).find(|&i| {
+                        let m = self.mentions[i];
+                        m.token_start <= cue.token_start && m.end > cue.end && self.eligible(m)
+                    });
+                    let holder = covering.or(self.first_after(cue.end, ce, 0)).filter(|&i| {
+                        let m = self.mentions[i];
+                        // A preposition marks an object ("لقوات حفتر"); the
+                        // article alone does not ("الإماراتية").
+                        let clitics = text[m.token_start..m.start].trim_end_matches("ال");
+                        !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
+                    });
+                    match holder {
+                        Some(i) => {
+                            let idx = self.expand_forward(i);
+                            let after = idx.last().map(|&j| self.mentions[j].end);
+                            (self.ids_of(&idx), after)
+                        }
+                        None => (Vec::new(), None),
+                    }
+                }
+                SourceSlot::Nearest => (
+                    self.nearest_before(cue.start, self.sentence.start, false)
+                        .map(|i| self.ids_of(&self.expand_backward(i)))
+                        .unwrap_or_default(),
+                    None,
+                ),
                 SourceSlot::Apposed => {
                     let a = self.apposed(cue);
                     apposed_targets = Some(a.targets);
@@ -1789,6 +1818,35 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         self.target_before(cue.start, &sources)
                     };
+                    // "backing Haftar and Syrian fighters brought in by
+                    // Turkey": a participle with no comma before it hangs on
+                    // the actor right before it, not on the conjuncts of
+                    // another verb's object.
+                    if slot == TargetSlot::Before
+                        && rule.source == SourceSlot::After
+                        && self.antecedent_of(cue.start).is_none()
+                    {
+                        let nearest = (0..self.mentions.len()).rev().find(|&i| {
+                            let m = self.mentions[i];
+                            m.end <= cue.token_start
+                                && m.token_start >= self.sentence.start
+                                && self.eligible(m)
+                                && !m.ids.iter().all(|id| sources.contains(id))
+                        });
+                        if let Some(i) = nearest {
+                            let m = self.mentions[i];
+                            let gap = &text[m.end..cue.token_start];
+                            if !gap.contains([',', '،'])
+                                && self.tokens_between(m.end, cue.token_start) <= 1
+                            {
+                                targets = self
+                                    .ids_of(&[i])
+                                    .into_iter()
+                                    .filter(|id| !sources.contains(id))
+                                    .collect();
+                            }
+                        }
+                    }
                     // "X, which UN experts accused of …": in a relative clause
                     // with its own subject, the antecedent is the object.
                     if slot == TargetSlot::After && relation != Relation::NegotiatesWith {

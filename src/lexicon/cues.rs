@@ -36,9 +36,17 @@ pub enum SourceSlot {
     /// "تعد مصر من أبرز داعمي حفتر", "Haftar's backers such as Egypt"): the
     /// actor the noun is predicated of or apposed to holds the stance, the
     /// noun's genitive or possessor receives it. Words between them come
-    /// from the `apposition` frame; the holder may also follow an
-    /// `instances` phrase ("such as", "مثل").
+    /// from the `apposition` and `noun_modifiers` frames; the holder may
+    /// also follow an `instances` phrase ("such as", "مثل").
     Apposed,
+    /// Only an actor right after the noun, as genitive or adjective
+    /// ("الإمدادات الإماراتية"): a noun for a thing names its giver there or
+    /// not at all, never the speaker who mentions it.
+    Genitive,
+    /// The actor nearest before the cue in its sentence, past asides: the
+    /// subject of the verb a noun complements ("طالب رئيس الوزراء اليوناني،
+    /// الذي …، بإلغاء الاتفاق"), whoever else spoke in the sentence before.
+    Nearest,
 }
 
 /// Where a rule finds the actor the stance is about.
