@@ -273,6 +273,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             && self.phrase_before(toks, p - 1, phrases) > 0
     }
 
+    /// Whether a participle whose holder follows it ("brought in by",
+    /// "المدعومة من") hangs on mention `i`, right after it.
+    fn has_own_participle(&self, i: usize) -> bool {
+        let m = self.mentions[i];
+        let rules = &self.ctx.kb.cues.rules;
+        self.cues.iter().any(|c| {
+            matches!(c.kind, CueKind::Rule(ri)
+                if rules[ri].source == SourceSlot::After && rules[ri].target == TargetSlot::Before)
+                && c.token_start >= m.end
+                && self.tokens_between(m.end, c.token_start) == 0
+        })
+    }
+
     /// Mentions in [from, to) right after one of `preps` (perhaps with
     /// "the" between): origins, "من سوريا", "from Syria".
     fn origins(&self, preps: &[String], from: usize, to: usize) -> Vec<&'c Mention> {
@@ -1376,6 +1389,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if let Some(&first) = candidates.first() {
                 idx = self.expand_forward(first);
             }
+        }
+        // "backing Haftar and Syrian fighters brought in by Turkey": a
+        // conjunct with a participle of its own opens another noun phrase.
+        if let Some(cut) = idx.iter().skip(1).position(|&i| self.has_own_participle(i)) {
+            idx.truncate(cut + 1);
         }
         let mut ids = self.ids_of(&idx);
         ids.retain(|id| !exclude.contains(id));
