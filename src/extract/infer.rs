@@ -40,6 +40,15 @@ pub struct DocContext<'a> {
     pub mentions: &'a [Mention],
 }
 
+/// What an agent noun says: who holds the stance, whom it is about, and
+/// the aside it opens after a comma ("Ankara, the GNA's main backer, …").
+#[derive(Debug, Default)]
+struct Apposition {
+    sources: Vec<String>,
+    targets: Vec<String>,
+    span: Option<(usize, usize)>,
+}
+
 /// How confidence is scaled by what surrounds a statement.
 const HEDGED: f64 = 0.6;
 
@@ -175,6 +184,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             previous_speaker: None,
         };
         view.parentheticals = view.find_parentheticals();
+        // "Ankara, the GNA's main backer, welcomed …": an apposition
+        // between commas is an aside like a relative clause.
+        let appositions: Vec<(usize, usize)> = view
+            .cues
+            .iter()
+            .filter(|c| {
+                matches!(c.kind, CueKind::Rule(ri) | CueKind::Noun(ri)
+                    if ctx.kb.cues.rules[ri].source == SourceSlot::Apposed)
+            })
+            .filter_map(|c| view.apposed(c).span)
+            .collect();
+        view.parentheticals.extend(appositions);
         // "via Syria": a route is no party ("عبر X عن" is "X expressed").
         let routes: Vec<usize> = view
             .mentions
@@ -192,6 +213,262 @@ impl<'a, 'c> SentenceView<'a, 'c> {
 
     fn text(&self) -> &str {
         &self.ctx.norm.text
+    }
+
+    /// Whether a token's word is `word`, perhaps behind Arabic proclitics
+    /// ("العسكري" is "عسكري", "وتعد" is "تعد").
+    fn word_is(token: &str, word: &str) -> bool {
+        token == word
+            || token.strip_suffix(word).is_some_and(|head| {
+                !head.is_empty() && head.len() <= 8 && crate::text::is_proclitic_chain(head)
+            })
+    }
+
+    /// The longest of `phrases` whose words are the tokens right before
+    /// index `end` of `toks`: how many tokens it spans (0: none).
+    fn phrase_before(&self, toks: &[Token], end: usize, phrases: &[Vec<String>]) -> usize {
+        let text = self.text();
+        phrases
+            .iter()
+            .filter(|p| !p.is_empty() && p.len() <= end)
+            .filter(|p| {
+                p.iter().enumerate().all(|(n, w)| {
+                    let t = toks[end - p.len() + n];
+                    Self::word_is(&text[t.start..t.end], w)
+                })
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The longest of `phrases` whose words are the tokens from index
+    /// `start` of `toks` on: how many tokens it spans (0: none).
+    fn phrase_at(&self, toks: &[Token], start: usize, phrases: &[Vec<String>]) -> usize {
+        let text = self.text();
+        phrases
+            .iter()
+            .filter(|p| !p.is_empty() && start + p.len() <= toks.len())
+            .filter(|p| {
+                p.iter().enumerate().all(|(n, w)| {
+                    let t = toks[start + n];
+                    Self::word_is(&text[t.start..t.end], w)
+                })
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether one of `phrases` stands right before a mention, perhaps
+    /// with "the" between ("on behalf of the Russian state").
+    fn preceded_by(&self, m: &Mention, phrases: &[Vec<String>]) -> bool {
+        let toks = self.sentence_tokens();
+        let p = toks.partition_point(|t| t.start < m.token_start);
+        if self.phrase_before(toks, p, phrases) > 0 {
+            return true;
+        }
+        p > 0
+            && &self.text()[toks[p - 1].start..toks[p - 1].end] == "the"
+            && self.phrase_before(toks, p - 1, phrases) > 0
+    }
+
+    /// Whether a participle whose holder follows it ("brought in by",
+    /// "المدعومة من") hangs on mention `i`, right after it.
+    fn has_own_participle(&self, i: usize) -> bool {
+        let m = self.mentions[i];
+        let rules = &self.ctx.kb.cues.rules;
+        self.cues.iter().any(|c| {
+            matches!(c.kind, CueKind::Rule(ri)
+                if rules[ri].source == SourceSlot::After && rules[ri].target == TargetSlot::Before)
+                && c.token_start >= m.end
+                && self.tokens_between(m.end, c.token_start) == 0
+        })
+    }
+
+    /// Mentions in [from, to) right after one of `preps` (perhaps with
+    /// "the" between): origins, "من سوريا", "from Syria".
+    fn origins(&self, preps: &[String], from: usize, to: usize) -> Vec<&'c Mention> {
+        if preps.is_empty() {
+            return Vec::new();
+        }
+        let text = self.text();
+        let toks = self.sentence_tokens();
+        self.mentions
+            .iter()
+            .copied()
+            .filter(|m| m.start >= from && m.start < to)
+            .filter(|m| {
+                let p = toks.partition_point(|t| t.start < m.token_start);
+                let skip = usize::from(p > 0 && &text[toks[p - 1].start..toks[p - 1].end] == "the");
+                p > skip && {
+                    let t = toks[p - 1 - skip];
+                    preps.iter().any(|o| o == &text[t.start..t.end])
+                }
+            })
+            .collect()
+    }
+
+    /// The subject of the clause a cue stands in (see
+    /// [`TargetSlot::Subject`]), not one inside an aside.
+    fn clause_subject(&self, cue: &Cue, exclude: &[String]) -> Vec<String> {
+        let (cs, _) = self.clause_of(cue.start);
+        let text = self.text();
+        let from = self
+            .tokens_in(cs, cue.token_start)
+            .iter()
+            .rev()
+            .find(|t| self.ctx.kb.cues.is_complementizer(&text[t.start..t.end]))
+            .map_or(cs, |t| t.end);
+        let pick = |from: usize| {
+            (0..self.mentions.len()).find(|&i| {
+                let m = self.mentions[i];
+                m.token_start >= from
+                    && m.start < cue.start
+                    && self.eligible(m)
+                    && !self.is_media(m)
+                    && self.parenthetical_of(m.start).is_none()
+                    && !m.ids.iter().all(|id| exclude.contains(id))
+            })
+        };
+        let mut ids = pick(from)
+            .or_else(|| pick(self.sentence.start))
+            .map(|i| self.ids_of(&self.expand_forward(i)))
+            .unwrap_or_default();
+        ids.retain(|id| !exclude.contains(id));
+        ids
+    }
+
+    /// Holders and objects of an agent noun (see [`SourceSlot::Apposed`]).
+    fn apposed(&self, cue: &Cue) -> Apposition {
+        let cues = &self.ctx.kb.cues;
+        let links = cues.apposition();
+        let modifiers = cues.noun_modifiers();
+        let toks = self.sentence_tokens();
+        let text = self.text();
+        let word = |t: &Token| &text[t.start..t.end];
+        let ending = |end: usize| {
+            (0..self.mentions.len())
+                .rev()
+                .find(|&i| self.mentions[i].end == end && self.eligible(self.mentions[i]))
+        };
+        let starting = |start: usize| {
+            (0..self.mentions.len())
+                .find(|&i| self.mentions[i].token_start == start && self.eligible(self.mentions[i]))
+        };
+        let mut out = Apposition::default();
+        // "رحبت مصر وحلفاء حفتر": a conjunction on the noun coordinates it.
+        if self.cue_is_arabic(cue) && text[cue.token_start..cue.start].starts_with(['و', 'ف']) {
+            return out;
+        }
+        let k = toks.partition_point(|t| t.start < cue.token_start);
+        // Back over modifiers and links to the holder, taking a possessor
+        // on the way ("Ankara, the outgoing GNA's main military backer").
+        let mut j = k;
+        let mut linked = false;
+        let mut possessor = false;
+        loop {
+            if j > 0 && word(&toks[j - 1]) == "'s" && !possessor {
+                match ending(toks[j - 1].start) {
+                    Some(i) => {
+                        out.targets = self.ids_of(&[i]);
+                        possessor = true;
+                        j = toks.partition_point(|t| t.start < self.mentions[i].token_start);
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if j > 0 && ending(toks[j - 1].end).is_some() {
+                break;
+            }
+            let n = self.phrase_before(toks, j, links);
+            if n > 0 {
+                linked = true;
+                j -= n;
+                continue;
+            }
+            let n = self.phrase_before(toks, j, modifiers);
+            if n == 0 {
+                break;
+            }
+            j -= n;
+        }
+        let holder = j.checked_sub(1).and_then(|p| ending(toks[p].end));
+        if let Some(i) = holder {
+            let p = toks.partition_point(|t| t.start < self.mentions[i].token_start);
+            let (cs, _) = self.clause_of(self.mentions[i].start);
+            // Without a link word between them, only a holder that opens
+            // its clause or follows a copula ("وتعد أنقرة الداعم", "أن
+            // تركيا أبرز داعمي"); after a verb and its subject a noun is
+            // the object ("انتقدت تركيا الحليف الأبرز لحفتر").
+            let apposed = linked
+                || toks[p].start <= cs
+                || self.phrase_before(toks, p, links) > 0
+                || p.checked_sub(1)
+                    .is_some_and(|b| self.ctx.kb.cues.is_complementizer(word(&toks[b])));
+            if apposed {
+                out.sources = self.ids_of(&self.expand_backward(i));
+                // The aside runs from the comma after the holder to the
+                // next comma.
+                if toks.get(j).is_some_and(|t| matches!(word(t), "," | "،")) {
+                    let close = toks[k + 1..]
+                        .iter()
+                        .find(|t| matches!(word(t), "," | "،" | ";" | "؛"))
+                        .map(|t| t.start)
+                        .unwrap_or(self.sentence.end);
+                    out.span = Some((toks[j].start, close));
+                }
+            }
+        }
+        // The genitive after the noun ("backer of the GNA", "الداعم العسكري
+        // الرئيسي لحكومة الوفاق", "داعمي حفتر"), over modifiers only.
+        let mut x = k + 1;
+        let mut object_end = None;
+        if !possessor {
+            while x < toks.len() {
+                if let Some(i) = starting(toks[x].start) {
+                    let idx = self.expand_forward(i);
+                    out.targets = self.ids_of(&idx);
+                    object_end = idx.last().map(|&l| self.mentions[l].end);
+                    break;
+                }
+                let n = if toks[x].kind == crate::text::TokenKind::Punct {
+                    0
+                } else {
+                    self.phrase_at(toks, x, modifiers)
+                };
+                if n == 0 {
+                    break;
+                }
+                x += n;
+            }
+        }
+        if out.sources.is_empty() {
+            // "backers of Haftar such as Egypt and the UAE", "حلفاء حفتر مثل
+            // مصر"; "Haftar's main backer, the UAE, …".
+            let from = object_end.unwrap_or(cue.end);
+            let mut y = toks.partition_point(|t| t.start < from);
+            while y < toks.len() && matches!(word(&toks[y]), "," | "،") {
+                y += 1;
+            }
+            let n = self.phrase_at(toks, y, cues.instances());
+            if n > 0 || (possessor && y <= k + 2) {
+                let holder = toks
+                    .get(y + n)
+                    .and_then(|t| self.first_after(t.start, self.sentence.end, 1))
+                    .filter(|&i| !self.is_media(self.mentions[i]));
+                if let Some(i) = holder {
+                    out.sources = self.ids_of(&self.expand_forward(i));
+                }
+            }
+        }
+        out.targets.retain(|t| !out.sources.contains(t));
+        if out.targets.is_empty() {
+            out.sources.clear();
+            out.span = None;
+        }
+        out
     }
 
     /// ", which … ," and "، الذي … ،": mentions inside are not the subject of
@@ -1150,6 +1427,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 idx = self.expand_forward(first);
             }
         }
+        // "backing Haftar and Syrian fighters brought in by Turkey": a
+        // conjunct with a participle of its own opens another noun phrase.
+        if let Some(cut) = idx.iter().skip(1).position(|&i| self.has_own_participle(i)) {
+            idx.truncate(cut + 1);
+        }
         let mut ids = self.ids_of(&idx);
         ids.retain(|id| !exclude.contains(id));
         ids
@@ -1294,6 +1576,24 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             {
                 continue;
             }
+            // "المتهمة بدعم حفتر": the cue is another word's complement; so
+            // it is behind a verb and its subject ("تعهدت إيطاليا بدعم").
+            if !rule.not_after.is_empty() {
+                let toks = self.sentence_tokens();
+                let p = toks.partition_point(|t| t.start < cue.token_start);
+                let before_subject = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| p > 0 && m.end == toks[p - 1].end)
+                    .map(|m| toks.partition_point(|t| t.start < m.token_start));
+                let heads = [Some(p), before_subject];
+                if heads.iter().flatten().any(|&h| {
+                    h > 0 && self.has_word(toks[h - 1].start, toks[h - 1].end, &rule.not_after)
+                }) {
+                    continue;
+                }
+            }
             if self.is_nominal_use(cue, rule.lang) {
                 continue;
             }
@@ -1357,7 +1657,42 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             });
             let confidence = rule.confidence * if hedged { HEDGED } else { 1.0 };
 
+            let mut apposed_targets: Option<Vec<String>> = None;
             let (sources, after_source) = match rule.source {
+                SourceSlot::Genitive => {
+                    // "الإمدادات الإماراتية" may be one mention, the noun
+                    // with its demonym.
+                    let covering = (0..self.mentions.len()).find(|&i| {
+                        let m = self.mentions[i];
+                        m.token_start <= cue.token_start && m.end > cue.end && self.eligible(m)
+                    });
+                    let holder = covering.or(self.first_after(cue.end, ce, 0)).filter(|&i| {
+                        let m = self.mentions[i];
+                        // A preposition marks an object ("لقوات حفتر"); the
+                        // article alone does not ("الإماراتية").
+                        let clitics = text[m.token_start..m.start].trim_end_matches("ال");
+                        !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
+                    });
+                    match holder {
+                        Some(i) => {
+                            let idx = self.expand_forward(i);
+                            let after = idx.last().map(|&j| self.mentions[j].end);
+                            (self.ids_of(&idx), after)
+                        }
+                        None => (Vec::new(), None),
+                    }
+                }
+                SourceSlot::Nearest => (
+                    self.nearest_before(cue.start, self.sentence.start, false)
+                        .map(|i| self.ids_of(&self.expand_backward(i)))
+                        .unwrap_or_default(),
+                    None,
+                ),
+                SourceSlot::Apposed => {
+                    let a = self.apposed(cue);
+                    apposed_targets = Some(a.targets);
+                    (a.sources, None)
+                }
                 SourceSlot::Subject => {
                     self.subject(cue, speaker, rule.genitive_agent, &last_sources)
                 }
@@ -1516,6 +1851,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     .map(|i| self.ids_of(&self.expand_forward(i)))
                     .unwrap_or_default();
             }
+            if let Some(t) = apposed_targets {
+                forced = Some(t);
+            }
             let target_from = after_source.unwrap_or(cue.end);
             let mut hit_targets: Vec<String> = Vec::new();
             let mut pairs: Vec<(String, String)> = Vec::new();
@@ -1549,6 +1887,35 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     } else {
                         self.target_before(cue.start, &sources)
                     };
+                    // "backing Haftar and Syrian fighters brought in by
+                    // Turkey": a participle with no comma before it hangs on
+                    // the actor right before it, not on the conjuncts of
+                    // another verb's object.
+                    if slot == TargetSlot::Before
+                        && rule.source == SourceSlot::After
+                        && self.antecedent_of(cue.start).is_none()
+                    {
+                        let nearest = (0..self.mentions.len()).rev().find(|&i| {
+                            let m = self.mentions[i];
+                            m.end <= cue.token_start
+                                && m.token_start >= self.sentence.start
+                                && self.eligible(m)
+                                && !m.ids.iter().all(|id| sources.contains(id))
+                        });
+                        if let Some(i) = nearest {
+                            let m = self.mentions[i];
+                            let gap = &text[m.end..cue.token_start];
+                            if !gap.contains([',', '،'])
+                                && self.tokens_between(m.end, cue.token_start) <= 1
+                            {
+                                targets = self
+                                    .ids_of(&[i])
+                                    .into_iter()
+                                    .filter(|id| !sources.contains(id))
+                                    .collect();
+                            }
+                        }
+                    }
                     // "X, which UN experts accused of …": in a relative clause
                     // with its own subject, the antecedent is the object.
                     if slot == TargetSlot::After && relation != Relation::NegotiatesWith {
@@ -1678,6 +2045,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     {
                         targets = self.target_before(cue.start, &sources);
                     }
+                    // Past an origin ("jets from Syria to Haftar's forces")
+                    // to the destination.
+                    let origins = self.origins(&rule.origins, target_from, ce);
+                    if slot == TargetSlot::After
+                        && !targets.is_empty()
+                        && targets
+                            .iter()
+                            .all(|t| origins.iter().any(|m| m.ids.contains(t)))
+                    {
+                        let past = origins.iter().map(|m| m.end).max().unwrap_or(target_from);
+                        targets = self.targets_after(past, ce, &rule.preps_norm, &sources);
+                    }
                     hit_targets = targets.clone();
                     for s in &sources {
                         for t in &targets {
@@ -1689,6 +2068,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                     if rule.mutual && targets.is_empty() && sources.len() >= 2 {
                         all_pairs(&sources, true, &mut pairs);
+                    }
+                }
+                TargetSlot::Subject => {
+                    hit_targets = self.clause_subject(cue, &sources);
+                    for s in &sources {
+                        for t in &hit_targets {
+                            pairs.push((s.clone(), t.clone()));
+                        }
                     }
                 }
                 TargetSlot::Between => {
@@ -1783,6 +2170,25 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     .max()
                     .unwrap_or(cue.end);
                 control = (!targets.is_empty()).then_some((targets, end));
+            }
+            // "نقل المرتزقة من سوريا", "jets from Syria": an origin is no party.
+            let origin: Vec<&String> = self
+                .origins(&rule.origins, cue.end, ce)
+                .iter()
+                .flat_map(|m| m.ids.iter())
+                .collect();
+            pairs.retain(|(s, t)| !origin.contains(&s) && !origin.contains(&t));
+            // "strikes on behalf of Haftar": the one an act is done for is
+            // no target of an opposing stance.
+            if relation == Relation::Opposes {
+                let beneficiaries: Vec<&String> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= cue.end && m.start < self.sentence.end)
+                    .filter(|m| self.preceded_by(m, self.ctx.kb.cues.beneficiary()))
+                    .flat_map(|m| m.ids.iter())
+                    .collect();
+                pairs.retain(|(_, t)| !beneficiaries.contains(&t));
             }
             if !sources.is_empty() {
                 last_sources = sources.clone();

@@ -32,6 +32,21 @@ pub enum SourceSlot {
     /// The quoted speaker when there is one, else the clause subject
     /// (demands stated as nouns: "the withdrawal of X").
     SpeakerFirst,
+    /// An agent noun said of an actor ("Turkey, the main backer of the GNA",
+    /// "تعد مصر من أبرز داعمي حفتر", "Haftar's backers such as Egypt"): the
+    /// actor the noun is predicated of or apposed to holds the stance, the
+    /// noun's genitive or possessor receives it. Words between them come
+    /// from the `apposition` and `noun_modifiers` frames; the holder may
+    /// also follow an `instances` phrase ("such as", "مثل").
+    Apposed,
+    /// Only an actor right after the noun, as genitive or adjective
+    /// ("الإمدادات الإماراتية"): a noun for a thing names its giver there or
+    /// not at all, never the speaker who mentions it.
+    Genitive,
+    /// The actor nearest before the cue in its sentence, past asides: the
+    /// subject of the verb a noun complements ("طالب رئيس الوزراء اليوناني،
+    /// الذي …، بإلغاء الاتفاق"), whoever else spoke in the sentence before.
+    Nearest,
 }
 
 /// Where a rule finds the actor the stance is about.
@@ -46,6 +61,11 @@ pub enum TargetSlot {
     /// ("the two sides signed"): they relate to each other, and the subject,
     /// when it is someone else, to each of them.
     Between,
+    /// The subject of the clause the cue stands in, for adverbial phrases
+    /// ("… advanced with support from Turkey", "تقدمت قوات الوفاق بدعم من
+    /// تركيا"): its first actor after the clause start or a complementizer,
+    /// else the sentence's first actor.
+    Subject,
 }
 
 /// What a negation before the cue does.
@@ -117,6 +137,15 @@ pub struct CueRule {
     /// Words that must precede the cue in its clause: "*fighting* … alongside".
     #[serde(default)]
     pub requires_before: Vec<String>,
+    /// Words that, right before the cue (after their proclitics), make it
+    /// the complement of another word, so the rule does not fire: "بدعم"
+    /// after "المتهمة" is "accused of backing", no "with the support of".
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// Prepositions that introduce an origin ("من سوريا", "from Syria"):
+    /// the actor after one is where something comes from, never the target.
+    #[serde(default)]
+    pub origins: Vec<String>,
     /// Confidence of one statement.
     #[serde(default = "default_confidence")]
     pub confidence: f64,
@@ -260,6 +289,26 @@ pub struct Frames {
     /// stance of a support cue after one runs from the giver to the subject.
     #[serde(default)]
     pub receive: Vec<String>,
+    /// Words and phrases that link an actor to an agent noun said of it:
+    /// copulas, commas, partitives ("is", ",", "among", "تعد", "من أبرز").
+    /// See `source = "apposed"`.
+    #[serde(default)]
+    pub apposition: Vec<String>,
+    /// Words that may stand inside such a noun phrase: determiners,
+    /// adjectives of rank and domain, the genitive preposition ("the",
+    /// "main", "military", "of", "أبرز", "الرئيسي"). Anything that is
+    /// neither breaks the link.
+    #[serde(default)]
+    pub noun_modifiers: Vec<String>,
+    /// Phrases after which the actors named are instances of an agent noun
+    /// ("backers of Haftar such as Egypt", "حلفاء حفتر مثل مصر").
+    #[serde(default)]
+    pub instances: Vec<String>,
+    /// Phrases that mark the actor after them as the one an act is done
+    /// for ("on behalf of Haftar", "لصالح قوات حفتر"): never the target
+    /// of an opposing stance.
+    #[serde(default)]
+    pub beneficiary: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -329,6 +378,10 @@ pub struct CueBase {
     nominal_after: FastSet<String>,
     nominal_before: FastSet<String>,
     subordinators: FastSet<String>,
+    apposition: Vec<Vec<String>>,
+    noun_modifiers: Vec<Vec<String>>,
+    instances: Vec<Vec<String>>,
+    beneficiary: Vec<Vec<String>>,
 }
 
 /// English inflection of a word marked with `+`.
@@ -410,6 +463,10 @@ impl CueBase {
         let mut nominal_after = FastSet::default();
         let mut nominal_before = FastSet::default();
         let mut subordinators = FastSet::default();
+        let mut apposition: Vec<Vec<String>> = Vec::new();
+        let mut noun_modifiers: Vec<Vec<String>> = Vec::new();
+        let mut instances: Vec<Vec<String>> = Vec::new();
+        let mut beneficiary: Vec<Vec<String>> = Vec::new();
         let mut windows = Vec::new();
         let mut ids = FastSet::default();
         for (name, text) in sources {
@@ -467,6 +524,17 @@ impl CueBase {
             nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
             nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
             subordinators.extend(f.subordinators.iter().map(|w| normalize(w).text));
+            let words = |p: &String| -> Vec<String> {
+                normalize(p)
+                    .text
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect()
+            };
+            apposition.extend(f.apposition.iter().map(words));
+            noun_modifiers.extend(f.noun_modifiers.iter().map(words));
+            instances.extend(f.instances.iter().map(words));
+            beneficiary.extend(f.beneficiary.iter().map(words));
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
@@ -520,6 +588,8 @@ impl CueBase {
                     .iter()
                     .map(|p| normalize(p).text)
                     .collect();
+                rule.not_after = rule.not_after.iter().map(|p| normalize(p).text).collect();
+                rule.origins = rule.origins.iter().map(|p| normalize(p).text).collect();
                 rule.lang = Some(lang);
                 let ri = rules.len();
                 let verbs = rule.cues.iter().map(|c| (c, false));
@@ -567,6 +637,10 @@ impl CueBase {
             nominal_after,
             nominal_before,
             subordinators,
+            apposition,
+            noun_modifiers,
+            instances,
+            beneficiary,
         })
     }
 
@@ -679,5 +753,25 @@ impl CueBase {
     /// Whether a word opens an adverbial gerund (while, by).
     pub fn is_subordinator(&self, word: &str) -> bool {
         self.subordinators.contains(word)
+    }
+
+    /// Phrases of the `apposition` frame, as normalised words.
+    pub fn apposition(&self) -> &[Vec<String>] {
+        &self.apposition
+    }
+
+    /// Phrases of the `noun_modifiers` frame, as normalised words.
+    pub fn noun_modifiers(&self) -> &[Vec<String>] {
+        &self.noun_modifiers
+    }
+
+    /// Phrases of the `instances` frame, as normalised words.
+    pub fn instances(&self) -> &[Vec<String>] {
+        &self.instances
+    }
+
+    /// Phrases of the `beneficiary` frame, as normalised words.
+    pub fn beneficiary(&self) -> &[Vec<String>] {
+        &self.beneficiary
     }
 }
