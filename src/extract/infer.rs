@@ -1707,6 +1707,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         // two sides the article has established.
                         mediators = sources.clone();
                         parties = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
+                        // Parties listed after the cue, not between "between"
+                        // and "and" ("shuttled between the capitals, meeting
+                        // X, Y and Z in turn"): the mediator meets each.
+                        from_context = !mediators.is_empty();
                         if parties.len() < 2 {
                             // Sides the sentence does not name: the mediator
                             // deals with each; nothing says they talk together.
@@ -1717,6 +1721,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         if mediators.is_empty() {
                             parties.clear();
                         }
+                    } else if rule.joint_only && sources.len() < 2 {
+                        // One subject alone: no joint act.
                     } else if sources.len() >= 2 {
                         // "X and Y signed an agreement with Z": each with Z;
                         // without a "with", the subjects with each other.
