@@ -1210,9 +1210,51 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         return ids;
                     }
                 }
+                if let Some(ids) = self.groups_between(cue.end, limit) {
+                    return ids;
+                }
             }
         }
         Vec::new()
+    }
+
+    /// "between forces loyal to X and forces of Y", "بين مجموعات موالية
+    /// لـX وأخرى تابعة لـY": two noun phrases, each with an actor as its
+    /// dependent, joined by "and" or a و word; the actors are the parties.
+    /// Each phrase is at most four words before its actor and nothing but
+    /// words (no comma, no stance cue) stands between.
+    fn groups_between(&self, from: usize, limit: usize) -> Option<Vec<String>> {
+        const MAX_WORDS: usize = 4;
+        let text = self.text();
+        let i = self.first_after(from, limit, MAX_WORDS)?;
+        let (a, b) = (self.mentions[i], *self.mentions.get(i + 1)?);
+        if b.start >= limit || b.token_start < a.end || !(self.eligible(b) || self.is_media(b)) {
+            return None;
+        }
+        let cue_in = |lo: usize, hi: usize| {
+            self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_)) && c.start >= lo && c.end <= hi
+            })
+        };
+        // The phrase before the first actor may hold a stance word of its
+        // own ("loyal to", "موالية"), but no clause break.
+        if text[from..a.token_start].contains([',', '،', '.']) {
+            return None;
+        }
+        let gap = &text[a.end..b.token_start];
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let joined = words.first().is_some_and(|w| {
+            *w == "and" || (w.starts_with('و') && w.chars().count() > 2)
+        });
+        if !joined
+            || words.len() > MAX_WORDS
+            || gap.contains([',', '،', '.'])
+            || cue_in(a.end, b.token_start)
+        {
+            return None;
+        }
+        let ids = self.ids_of(&[i, i + 1]);
+        (ids.len() >= 2).then_some(ids)
     }
 
     /// The two sides at this point of the article: the two most recently
