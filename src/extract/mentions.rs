@@ -286,18 +286,39 @@ pub fn find_mentions(
                         // the last feminine one, where the words show it.
                         let (os, oe) = norm.orig_span(raw.start, raw.end);
                         let want = reference_gender(&original[os..oe]);
-                        recent
-                            .iter()
-                            .zip(recent_gender.iter().zip(&recent_referable))
-                            .rev()
-                            .find(|(id, (g, referable))| {
-                                **referable
-                                    && agrees(want, **g)
-                                    && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
-                                        !INERT_KINDS.contains(&a.kind.as_str())
-                                    })
+                        let eligible = |id: &String, referable: bool| {
+                            referable
+                                && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                    !INERT_KINDS.contains(&a.kind.as_str())
+                                })
+                        };
+                        // A feminine possessive on a title or institution
+                        // ("وزير خارجيتها", "قواتها") first looks for an
+                        // antecedent the words show feminine (أنقرة, حكومة
+                        // الوفاق) in this sentence or the one before: a person
+                        // named in between, whose gender the text does not
+                        // show, is seldom whom ها means.
+                        let possessive = !text[raw.start..raw.end].contains("اخير");
+                        let shown = (possessive && want == Some(Gender::Feminine))
+                            .then(|| {
+                                (0..recent.len()).rev().find(|&k| {
+                                    recent_sentence[k] + 1 >= si
+                                        && recent_gender[k] == want
+                                        && eligible(&recent[k], recent_referable[k])
+                                })
                             })
-                            .map(|(id, _)| (vec![id.clone()], How::Latter))
+                            .flatten()
+                            .map(|k| (vec![recent[k].clone()], How::Latter));
+                        shown.or_else(|| {
+                            recent
+                                .iter()
+                                .zip(recent_gender.iter().zip(&recent_referable))
+                                .rev()
+                                .find(|(id, (g, referable))| {
+                                    agrees(want, **g) && eligible(id, **referable)
+                                })
+                                .map(|(id, _)| (vec![id.clone()], How::Latter))
+                        })
                     }
                 }
                 Target::Reference(RefKind::Object) => {
