@@ -520,6 +520,28 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&self.text()[t.start..t.end]))
     }
 
+    /// A sentence opening "He and X …", "هو وX …": the actor the text is
+    /// following stands for the pronoun.
+    fn pronoun_co_subject(&self, speaker: Option<&[String]>) -> Vec<String> {
+        let tokens = self.sentence_tokens();
+        let text = self.text();
+        let joined = tokens.len() >= 2
+            && self.starts_with_pronoun()
+            && self
+                .ctx
+                .kb
+                .cues
+                .is_coordinator(&text[tokens[1].start..tokens[1].end]);
+        if !joined {
+            return Vec::new();
+        }
+        self.previous_speaker
+            .as_deref()
+            .or(speaker)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default()
+    }
+
     fn word_before(&self, at: usize) -> Option<&str> {
         let toks = self.ctx.tokens;
         let i = toks.partition_point(|t| t.start < at);
@@ -1734,6 +1756,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
                 TargetSlot::Between => {
+                    // "He and Dbeibah have traded accusations": the pronoun
+                    // is the one the text follows, a co-subject.
+                    let co = if rule.mutual && sources.len() == 1 {
+                        self.pronoun_co_subject(speaker)
+                    } else {
+                        Vec::new()
+                    };
+                    let mut sources = sources.clone();
+                    for id in co {
+                        if !sources.contains(&id) {
+                            sources.push(id);
+                        }
+                    }
                     let mut parties = self.parties_between(cue.end, ce);
                     let mut mediators: Vec<String> = Vec::new();
                     let mut from_context = false;
