@@ -1255,7 +1255,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         let cue_in = |lo: usize, hi: usize| {
             self.cues.iter().any(|c| {
-                matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_)) && c.start >= lo && c.end <= hi
+                matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                    && c.start >= lo
+                    && c.end <= hi
             })
         };
         // The phrase before the first actor may hold a stance word of its
@@ -1265,9 +1267,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         let gap = &text[a.end..b.token_start];
         let words: Vec<&str> = gap.split_whitespace().collect();
-        let joined = words.first().is_some_and(|w| {
-            *w == "and" || (w.starts_with('و') && w.chars().count() > 2)
-        });
+        let joined = words
+            .first()
+            .is_some_and(|w| *w == "and" || (w.starts_with('و') && w.chars().count() > 2));
         if !joined
             || words.len() > MAX_WORDS
             || gap.contains([',', '،', '.'])
