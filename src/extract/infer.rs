@@ -293,7 +293,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if gap.is_empty() {
             return clitic.starts_with('و') || clitic.starts_with('ف');
         }
-        self.ctx.kb.cues.is_coordinator(&gap)
+        // "السراج وقائد الجيش الوطني": و on a title noun before the next
+        // actor joins the two as well.
+        let titled = gap
+            .strip_prefix('و')
+            .is_some_and(|t| !t.contains(' ') && self.ctx.kb.actors.is_title(t));
+        titled
+            || self.ctx.kb.cues.is_coordinator(&gap)
             || (gap == "," && !clitic.is_empty())
             || gap
                 .strip_suffix(',')
