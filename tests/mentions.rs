@@ -335,6 +335,19 @@ const CASES: &[Case] = &[
             ("turkey", "الأخير"),
         ],
     ),
+    // An organisation, a title and a person are one subject mention.
+    (
+        "GNA interior minister Fathi Bashagha said the UAE carried out the strikes.",
+        &[("gna", "GNA interior minister Fathi Bashagha"), ("uae", "UAE")],
+    ),
+    (
+        "The EU's foreign policy chief Josep Borrell criticised Turkey.",
+        &[("eu", "EU's foreign policy chief Josep Borrell"), ("turkey", "Turkey")],
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov criticised Turkey.",
+        &[("russia", "Russian Foreign Minister Sergei Lavrov"), ("turkey", "Turkey")],
+    ),
     // A feminine possessive on a title (وزير خارجيتها, رئيس مجلسها) points
     // to the last antecedent the words show feminine, past a person whose
     // gender they do not show.

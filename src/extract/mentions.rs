@@ -444,7 +444,7 @@ pub fn find_mentions(
                         continue;
                     }
                     if prev.end <= raw.token_start
-                        && is_same_actor_gap(&text[prev.end..raw.token_start])
+                        && is_same_actor_gap(kb, &text[prev.end..raw.token_start])
                     {
                         prev.end = raw.end;
                         continue;
@@ -650,9 +650,28 @@ fn object_antecedent(
 }
 
 /// What may stand between two mentions of one actor that make one mention:
-/// nothing, or a possessive ("Khalifa Haftar's Libyan National Army").
-fn is_same_actor_gap(gap: &str) -> bool {
-    matches!(gap.trim(), "" | "'s" | "’s")
+/// nothing, a possessive ("Khalifa Haftar's Libyan National Army"), or an
+/// English title ending in an agent noun, after a possessive or not ("GNA
+/// interior minister Fathi Bashagha", "the EU's foreign policy chief Josep
+/// Borrell").
+fn is_same_actor_gap(kb: &ActorBase, gap: &str) -> bool {
+    let gap = gap.trim();
+    if matches!(gap, "" | "'s" | "’s") {
+        return true;
+    }
+    let rest = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let plain = words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '-'));
+    let n = words.len();
+    plain
+        && (1..=4).contains(&n)
+        && (kb.is_agent_noun(words[n - 1])
+            || (n >= 2 && kb.is_agent_noun(&words[n - 2..].join(" "))))
 }
 
 /// Where a title naming this organisation as its holder begins: a title
