@@ -335,6 +335,39 @@ const CASES: &[Case] = &[
             ("turkey", "الأخير"),
         ],
     ),
+    // An organisation, a title and a person are one subject mention.
+    (
+        "GNA interior minister Fathi Bashagha said the UAE carried out the strikes.",
+        &[("gna", "GNA interior minister Fathi Bashagha"), ("uae", "UAE")],
+    ),
+    (
+        "The EU's foreign policy chief Josep Borrell criticised Turkey.",
+        &[("eu", "EU's foreign policy chief Josep Borrell"), ("turkey", "Turkey")],
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov criticised Turkey.",
+        &[("russia", "Russian Foreign Minister Sergei Lavrov"), ("turkey", "Turkey")],
+    ),
+    // A feminine possessive on a title (وزير خارجيتها, رئيس مجلسها) points
+    // to the last antecedent the words show feminine, past a person whose
+    // gender they do not show.
+    (
+        "انضمت أنقرة، الحليف الأبرز للسراج، إلى هذا الموقف، واتهم وزير خارجيتها الاتحاد الأوروبي بالانحياز.",
+        &[
+            ("turkey", "أنقرة"),
+            ("gna", "للسراج"),
+            ("turkey", "وزير خارجيتها"),
+            ("eu", "الاتحاد الأوروبي"),
+        ],
+    ),
+    (
+        "رحبت مصر بالقرار الذي أعلنه السراج، وقال رئيس حكومتها إنه خطوة مهمة.",
+        &[
+            ("egypt", "مصر"),
+            ("gna", "السراج"),
+            ("egypt", "رئيس حكومتها"),
+        ],
+    ),
     (
         "استقبلت الحكومة المصرية رئيس المجلس الرئاسي، وأكدت الأخيرة دعمها للحوار.",
         &[

@@ -570,7 +570,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if gap.is_empty() {
             return clitic.starts_with('و') || clitic.starts_with('ف');
         }
-        self.ctx.kb.cues.is_coordinator(&gap)
+        // "السراج وقائد الجيش الوطني": و on a title noun before the next
+        // actor joins the two as well.
+        let titled = gap
+            .strip_prefix('و')
+            .is_some_and(|t| !t.contains(' ') && self.ctx.kb.actors.is_title(t));
+        titled
+            || self.ctx.kb.cues.is_coordinator(&gap)
             || (gap == "," && !clitic.is_empty())
             || gap
                 .strip_suffix(',')
@@ -795,6 +801,28 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         self.sentence_tokens()
             .first()
             .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&self.text()[t.start..t.end]))
+    }
+
+    /// A sentence opening "He and X …", "هو وX …": the actor the text is
+    /// following stands for the pronoun.
+    fn pronoun_co_subject(&self, speaker: Option<&[String]>) -> Vec<String> {
+        let tokens = self.sentence_tokens();
+        let text = self.text();
+        let joined = tokens.len() >= 2
+            && self.starts_with_pronoun()
+            && self
+                .ctx
+                .kb
+                .cues
+                .is_coordinator(&text[tokens[1].start..tokens[1].end]);
+        if !joined {
+            return Vec::new();
+        }
+        self.previous_speaker
+            .as_deref()
+            .or(speaker)
+            .map(<[String]>::to_vec)
+            .unwrap_or_default()
     }
 
     fn word_before(&self, at: usize) -> Option<&str> {
@@ -1492,9 +1520,53 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         return ids;
                     }
                 }
+                if let Some(ids) = self.groups_between(cue.end, limit) {
+                    return ids;
+                }
             }
         }
         Vec::new()
+    }
+
+    /// "between forces loyal to X and forces of Y", "بين مجموعات موالية
+    /// لـX وأخرى تابعة لـY": two noun phrases, each with an actor as its
+    /// dependent, joined by "and" or a و word; the actors are the parties.
+    /// Each phrase is at most four words before its actor and nothing but
+    /// words (no comma, no stance cue) stands between.
+    fn groups_between(&self, from: usize, limit: usize) -> Option<Vec<String>> {
+        const MAX_WORDS: usize = 4;
+        let text = self.text();
+        let i = self.first_after(from, limit, MAX_WORDS)?;
+        let (a, b) = (self.mentions[i], *self.mentions.get(i + 1)?);
+        if b.start >= limit || b.token_start < a.end || !(self.eligible(b) || self.is_media(b)) {
+            return None;
+        }
+        let cue_in = |lo: usize, hi: usize| {
+            self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                    && c.start >= lo
+                    && c.end <= hi
+            })
+        };
+        // The phrase before the first actor may hold a stance word of its
+        // own ("loyal to", "موالية"), but no clause break.
+        if text[from..a.token_start].contains([',', '،', '.']) {
+            return None;
+        }
+        let gap = &text[a.end..b.token_start];
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let joined = words
+            .first()
+            .is_some_and(|w| *w == "and" || (w.starts_with('و') && w.chars().count() > 2));
+        if !joined
+            || words.len() > MAX_WORDS
+            || gap.contains([',', '،', '.'])
+            || cue_in(a.end, b.token_start)
+        {
+            return None;
+        }
+        let ids = self.ids_of(&[i, i + 1]);
+        (ids.len() >= 2).then_some(ids)
     }
 
     /// The two sides at this point of the article: the two most recently
@@ -2079,6 +2151,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     }
                 }
                 TargetSlot::Between => {
+                    // "He and Dbeibah have traded accusations": the pronoun
+                    // is the one the text follows, a co-subject.
+                    let co = if rule.mutual && sources.len() == 1 {
+                        self.pronoun_co_subject(speaker)
+                    } else {
+                        Vec::new()
+                    };
+                    let mut sources = sources.clone();
+                    for id in co {
+                        if !sources.contains(&id) {
+                            sources.push(id);
+                        }
+                    }
                     let mut parties = self.parties_between(cue.end, ce);
                     let mut mediators: Vec<String> = Vec::new();
                     let mut from_context = false;
@@ -2094,6 +2179,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         // two sides the article has established.
                         mediators = sources.clone();
                         parties = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
+                        // Parties listed after the cue, not between "between"
+                        // and "and" ("shuttled between the capitals, meeting
+                        // X, Y and Z in turn"): the mediator meets each.
+                        from_context = !mediators.is_empty();
                         if parties.len() < 2 {
                             // Sides the sentence does not name: the mediator
                             // deals with each; nothing says they talk together.
@@ -2104,6 +2193,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         if mediators.is_empty() {
                             parties.clear();
                         }
+                    } else if rule.joint_only && sources.len() < 2 {
+                        // One subject alone: no joint act.
                     } else if sources.len() >= 2 {
                         // "X and Y signed an agreement with Z": each with Z;
                         // without a "with", the subjects with each other.

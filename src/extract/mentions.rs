@@ -286,18 +286,39 @@ pub fn find_mentions(
                         // the last feminine one, where the words show it.
                         let (os, oe) = norm.orig_span(raw.start, raw.end);
                         let want = reference_gender(&original[os..oe]);
-                        recent
-                            .iter()
-                            .zip(recent_gender.iter().zip(&recent_referable))
-                            .rev()
-                            .find(|(id, (g, referable))| {
-                                **referable
-                                    && agrees(want, **g)
-                                    && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
-                                        !INERT_KINDS.contains(&a.kind.as_str())
-                                    })
+                        let eligible = |id: &String, referable: bool| {
+                            referable
+                                && kb.actor(id).map_or(id.starts_with(UNLISTED_PREFIX), |a| {
+                                    !INERT_KINDS.contains(&a.kind.as_str())
+                                })
+                        };
+                        // A feminine possessive on a title or institution
+                        // ("وزير خارجيتها", "قواتها") first looks for an
+                        // antecedent the words show feminine (أنقرة, حكومة
+                        // الوفاق) in this sentence or the one before: a person
+                        // named in between, whose gender the text does not
+                        // show, is seldom whom ها means.
+                        let possessive = !text[raw.start..raw.end].contains("اخير");
+                        let shown = (possessive && want == Some(Gender::Feminine))
+                            .then(|| {
+                                (0..recent.len()).rev().find(|&k| {
+                                    recent_sentence[k] + 1 >= si
+                                        && recent_gender[k] == want
+                                        && eligible(&recent[k], recent_referable[k])
+                                })
                             })
-                            .map(|(id, _)| (vec![id.clone()], How::Latter))
+                            .flatten()
+                            .map(|k| (vec![recent[k].clone()], How::Latter));
+                        shown.or_else(|| {
+                            recent
+                                .iter()
+                                .zip(recent_gender.iter().zip(&recent_referable))
+                                .rev()
+                                .find(|(id, (g, referable))| {
+                                    agrees(want, **g) && eligible(id, **referable)
+                                })
+                                .map(|(id, _)| (vec![id.clone()], How::Latter))
+                        })
                     }
                 }
                 Target::Reference(RefKind::Object) => {
@@ -423,7 +444,7 @@ pub fn find_mentions(
                         continue;
                     }
                     if prev.end <= raw.token_start
-                        && is_same_actor_gap(&text[prev.end..raw.token_start])
+                        && is_same_actor_gap(kb, &text[prev.end..raw.token_start])
                     {
                         prev.end = raw.end;
                         continue;
@@ -629,9 +650,28 @@ fn object_antecedent(
 }
 
 /// What may stand between two mentions of one actor that make one mention:
-/// nothing, or a possessive ("Khalifa Haftar's Libyan National Army").
-fn is_same_actor_gap(gap: &str) -> bool {
-    matches!(gap.trim(), "" | "'s" | "’s")
+/// nothing, a possessive ("Khalifa Haftar's Libyan National Army"), or an
+/// English title ending in an agent noun, after a possessive or not ("GNA
+/// interior minister Fathi Bashagha", "the EU's foreign policy chief Josep
+/// Borrell").
+fn is_same_actor_gap(kb: &ActorBase, gap: &str) -> bool {
+    let gap = gap.trim();
+    if matches!(gap, "" | "'s" | "’s") {
+        return true;
+    }
+    let rest = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let plain = words
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '-'));
+    let n = words.len();
+    plain
+        && (1..=4).contains(&n)
+        && (kb.is_agent_noun(words[n - 1])
+            || (n >= 2 && kb.is_agent_noun(&words[n - 2..].join(" "))))
 }
 
 /// Where a title naming this organisation as its holder begins: a title

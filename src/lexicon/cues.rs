@@ -127,6 +127,12 @@ pub struct CueRule {
     /// two sides the article has established are the parties (mediation).
     #[serde(default)]
     pub fallback_pair: bool,
+    /// With `target = "between"`: a joint act ("both sides nominated
+    /// officers to the joint committee") relates its co-subjects only; one
+    /// subject and an actor after the cue ("X, appointed adviser to the UN
+    /// Secretary-General") are no parties to anything together.
+    #[serde(default)]
+    pub joint_only: bool,
     /// What negation does.
     #[serde(default)]
     pub negated: OnNegation,
