@@ -68,7 +68,7 @@ for mb in $SIZES; do
   for j in 1 2; do
     measure "extract --output jsonl ${mb} MB --jobs $j" "$BIN" extract --input jsonl --output jsonl --jobs "$j" "$jsonl"
     eval "w$j=$(cat "$WORK/last_wall")"
-    echo "  $(echo "$bytes / 1000000 / $(cat "$WORK/last_wall") / $j" | bc -l | xargs printf '%.1f') MB/s per thread"
+    echo "  $(echo "$bytes / 1000000 / $(cat "$WORK/last_wall") / $j" | bc -l | xargs printf '%.1f') MB/s per thread (target >= 8 per core on an idle machine; docs/PERFORMANCE.md)"
   done
   echo "  speed-up 1 -> 2 threads (mapper): $(echo "$w1 / $w2" | bc -l | xargs printf '%.2f')x (target >= 1.7)"
   if [ "$mb" -le 10 ]; then
