@@ -412,6 +412,26 @@ const CASES: &[Case] = &[
             ("turkey", "بالمقترح"),
         ],
     ),
+    // "the winners", "the new authority": the actor the article names as
+    // elected or chosen; nothing where it names none, or only who chose.
+    (
+        "The forum voted and Dbeibah was named prime minister of the Government of National Unity. The HoR congratulated the winners and welcomed the new authority.",
+        &[
+            ("gnu", "Dbeibah"),
+            ("gnu", "Government of National Unity"),
+            ("hor", "HoR"),
+            ("gnu", "the winners"),
+            ("gnu", "the new authority"),
+        ],
+    ),
+    (
+        "The HoR welcomed the new authority.",
+        &[("hor", "HoR")],
+    ),
+    (
+        "A prime minister was named by the House of Representatives. The GNA rejected the new government.",
+        &[("hor", "House of Representatives"), ("gna", "GNA")],
+    ),
     (
         "The HoR welcomed the plan put forward by Egypt. The GNA rejected the plan.",
         &[

@@ -73,6 +73,7 @@ pub fn infer(ctx: &DocContext<'_>) -> Vec<Assertion> {
         let remarks: Vec<Mention> = ctx.mentions[first..end]
             .iter()
             .filter(|m| m.how == How::Remarks || m.how == How::Outcome)
+            .filter(|m| m.ids.is_empty())
             .filter_map(|m| {
                 let ids = match m.how {
                     How::Outcome => opening.clone()?,

@@ -326,7 +326,15 @@ pub fn find_mentions(
                         .map(|ids| (ids, How::Object))
                 }
                 Target::Reference(RefKind::Remarks) => Some((Vec::new(), How::Remarks)),
-                Target::Reference(RefKind::Outcome) => Some((Vec::new(), How::Outcome)),
+                // "congratulated the winners" after "X was named prime
+                // minister of the GNU": the body the vote produced.
+                Target::Reference(RefKind::Outcome) => Some((
+                    chosen_actor(kb, text, &out).unwrap_or_default(),
+                    How::Outcome,
+                )),
+                Target::Reference(RefKind::Chosen) => {
+                    chosen_actor(kb, text, &out).map(|ids| (ids, How::Outcome))
+                }
                 // "the plan of the UN envoy": the actor after names its owner.
                 Target::Reference(RefKind::Proposal)
                     if starts
@@ -756,6 +764,36 @@ fn is_owner_gap(kb: &ActorBase, gap: &str, after: &str) -> bool {
 
 /// An announcing verb, with Arabic clitics around it ("وأعلن", "طرحها",
 /// "قدمته").
+/// The actor the article names as what a vote or forum produced: the
+/// last one named shortly after a `chosen` phrase in the same clause
+/// ("was named prime minister-designate of a Government of National
+/// Unity" → the GNU).
+fn chosen_actor(kb: &ActorBase, text: &str, out: &[Mention]) -> Option<Vec<String>> {
+    out.iter()
+        .rev()
+        .filter(|m| !m.ids.is_empty() && m.how != How::Outcome)
+        .find(|m| {
+            let before = &text[..m.token_start];
+            let lo = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| ['.', ',', ';', '\n', '،', ':'].contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let clause = format!(" {} ", before[lo..].to_lowercase());
+            // The phrase ends a word and starts one (or a hyphenated
+            // part: "minister-designate of"); "named by X" names no winner.
+            kb.chosen_words.iter().any(|w| {
+                clause.match_indices(&format!("{w} ")).any(|(i, _)| {
+                    let rest = &clause[i + w.len()..];
+                    clause[..i].ends_with([' ', '-'])
+                        && rest.split_whitespace().count() <= 5
+                        && !rest.split_whitespace().any(|t| t == "by")
+                })
+            })
+        })
+        .map(|m| m.ids.clone())
+}
+
 fn is_announce_verb(kb: &ActorBase, w: &str) -> bool {
     let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
     [w, bare].iter().any(|w| {

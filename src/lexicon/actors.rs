@@ -58,6 +58,9 @@ pub enum RefKind {
     /// The outcome, the vote, the two statements: the event the article
     /// opens with, standing for the actor it favours.
     Outcome,
+    /// The new authority, the new executive: the actor the article names
+    /// as elected or chosen, and nothing where it names none.
+    Chosen,
     /// The initiative, the plan, بالمبادرة: the last proposal the article
     /// named with an owner, standing for its proposer.
     Proposal,
@@ -209,6 +212,9 @@ pub struct ActorBase {
     /// Relative pronouns that may open a clause naming a proposal's owner
     /// (normalised).
     pub relative_words: FastSet<String>,
+    /// Phrases after which the actor named is the one a vote produced
+    /// ("was named prime minister of"), normalised and lower-cased.
+    pub chosen_words: Vec<String>,
 }
 
 /// A pack as given: a name for errors and its text.
@@ -817,13 +823,14 @@ impl ActorBase {
                 "object" => RefKind::Object,
                 "remarks" => RefKind::Remarks,
                 "outcome" => RefKind::Outcome,
+                "chosen" => RefKind::Chosen,
                 "proposal" => RefKind::Proposal,
                 other => {
                     errs.push(data_error(
                         "references",
                         0,
                         format!("unknown reference kind '{other}'"),
-                        "expected pair, latter, former, object, remarks, outcome or proposal",
+                        "expected pair, latter, former, object, remarks, outcome, chosen or proposal",
                     ));
                     continue;
                 }
@@ -956,6 +963,11 @@ impl ActorBase {
             relative_words: references
                 .iter()
                 .flat_map(|r| norm_set(&r.relative_en, &r.relative_ar))
+                .collect(),
+            chosen_words: references
+                .iter()
+                .flat_map(|r| r.chosen_en.iter().chain(&r.chosen_ar))
+                .map(|w| normalize(w).text.to_lowercase())
                 .collect(),
         }
     }

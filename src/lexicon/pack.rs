@@ -214,7 +214,7 @@ pub struct FramingEntry {
 #[serde(deny_unknown_fields)]
 pub struct ReferenceEntry {
     /// `pair` (both sides), `latter`, `former`, `remarks`, `outcome`,
-    /// `proposal`.
+    /// `chosen`, `proposal`.
     pub kind: String,
     /// English words.
     #[serde(default)]
@@ -244,6 +244,13 @@ pub struct ReferenceEntry {
     /// Arabic relative pronouns.
     #[serde(default)]
     pub relative_ar: Vec<String>,
+    /// `chosen` only: words after which the actor named is the one a vote
+    /// or a forum produced ("was named prime minister of", "elected").
+    #[serde(default)]
+    pub chosen_en: Vec<String>,
+    /// Arabic words naming what a vote produced.
+    #[serde(default)]
+    pub chosen_ar: Vec<String>,
 }
 
 /// Agent nouns and the modifiers that may stand between them and a demonym.
