@@ -584,6 +584,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
     }
 
+    /// The actors of mention `i` and those coordinated after it, with the
+    /// end of the last: a source found after its cue.
+    fn source_from(&self, i: usize) -> (Vec<String>, Option<usize>) {
+        let idx = self.expand_forward(i);
+        let after = idx.last().map(|&j| self.mentions[j].end);
+        (self.ids_of(&idx), after)
+    }
+
     /// The mention and those coordinated after it.
     fn expand_forward(&self, first: usize) -> Vec<usize> {
         let mut out = vec![first];
@@ -1082,9 +1090,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 let clitics = &self.text()[m.token_start..m.start];
                 let prep = clitics.contains(['ب', 'ل', 'ك']);
                 if !self.is_media(m) && !prep {
-                    let idx = self.expand_forward(i);
-                    let after = idx.last().map(|&j| self.mentions[j].end);
-                    return (self.ids_of(&idx), after);
+                    return self.source_from(i);
                 }
             }
         }
@@ -1746,14 +1752,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         let clitics = text[m.token_start..m.start].trim_end_matches("ال");
                         !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
                     });
-                    match holder {
-                        Some(i) => {
-                            let idx = self.expand_forward(i);
-                            let after = idx.last().map(|&j| self.mentions[j].end);
-                            (self.ids_of(&idx), after)
-                        }
-                        None => (Vec::new(), None),
-                    }
+                    holder.map_or((Vec::new(), None), |i| self.source_from(i))
                 }
                 SourceSlot::Nearest => (
                     self.nearest_before(cue.start, self.sentence.start, false)
@@ -1791,14 +1790,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     let idx = self
                         .first_after(cue.end, ce, 2)
                         .filter(|&i| !self.is_media(self.mentions[i]));
-                    match idx {
-                        Some(i) => {
-                            let idx = self.expand_forward(i);
-                            let after = idx.last().map(|&j| self.mentions[j].end);
-                            (self.ids_of(&idx), after)
-                        }
-                        None => (Vec::new(), None),
-                    }
+                    idx.map_or((Vec::new(), None), |i| self.source_from(i))
                 }
                 SourceSlot::SpeakerFirst => match speaker {
                     Some(s) if !s.is_empty() => (s.to_vec(), None),

@@ -473,19 +473,25 @@ pub fn find_mentions(
     out
 }
 
-/// An Arabic nisba adjective shows the gender of the noun it qualifies:
-/// التركية (normalised التركيه) feminine, التركي masculine; a plural says
-/// nothing here.
-fn adjective_gender(word: &str) -> Option<Gender> {
+/// The gender an Arabic word's ending shows: `feminine` first, then
+/// `masculine`; a non-Arabic word shows none.
+fn ending_gender(word: &str, feminine: &str, masculine: &str) -> Option<Gender> {
     if !is_arabic(word) {
         None
-    } else if word.ends_with("يه") {
+    } else if word.ends_with(feminine) {
         Some(Gender::Feminine)
-    } else if word.ends_with('ي') {
+    } else if word.ends_with(masculine) {
         Some(Gender::Masculine)
     } else {
         None
     }
+}
+
+/// An Arabic nisba adjective shows the gender of the noun it qualifies:
+/// التركية (normalised التركيه) feminine, التركي masculine; a plural says
+/// nothing here.
+fn adjective_gender(word: &str) -> Option<Gender> {
+    ending_gender(word, "يه", "ي")
 }
 
 /// The gender of a resolved Arabic mention, where its words show it: a
@@ -560,14 +566,10 @@ fn pronoun_len(word: &str) -> usize {
 
 /// The gender an Arabic object pronoun asks for: ها feminine, ه masculine.
 fn pronoun_gender(word: &str) -> Option<Gender> {
-    if !is_arabic(word) || word.ends_with("هم") {
+    if word.ends_with("هم") {
         None
-    } else if word.ends_with("ها") {
-        Some(Gender::Feminine)
-    } else if word.ends_with('ه') {
-        Some(Gender::Masculine)
     } else {
-        None
+        ending_gender(word, "ها", "ه")
     }
 }
 
@@ -697,10 +699,15 @@ fn title_before(kb: &ActorBase, text: &str, raw: &Raw, floor: usize) -> Option<u
         "" => before = before.strip_suffix("في")?.trim_end(),
         _ => return None,
     }
-    let words: Vec<(usize, &str)> = before
+    // Only the last four words can matter: taking them from the end keeps
+    // this constant per mention however long the text before it is.
+    let mut words: Vec<(usize, &str)> = before
         .split_whitespace()
+        .rev()
+        .take(4)
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
+    words.reverse();
     // The title word is the first of the last two to four words; the words
     // after it are the portfolio.
     (2..=4).find_map(|n| {
