@@ -665,31 +665,6 @@ impl CueBase {
         self.circumstantial[i]
     }
 
-    /// Whether the (normalised, trimmed) text between two actors coordinates them.
-    pub fn is_coordinator(&self, gap: &str) -> bool {
-        self.coordinators.contains(gap)
-    }
-
-    /// Whether a normalised word is a subject pronoun.
-    pub fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(word)
-    }
-
-    /// Whether a speech verb preceded by this word continues the last speaker.
-    pub fn carries_before(&self, word: &str) -> bool {
-        self.carry_before.contains(word)
-    }
-
-    /// Whether a word is an indefinite subject ("من", "whoever").
-    pub fn is_indefinite(&self, word: &str) -> bool {
-        self.indefinite.contains(word)
-    }
-
-    /// Whether a speech verb followed by this word continues the last speaker.
-    pub fn carries_after(&self, word: &str) -> bool {
-        self.carry_after.contains(word)
-    }
-
     /// Whether the text between a cue and an actor ends with a co-subject
     /// marker ("…, as did").
     pub fn is_co_subject(&self, gap: &str) -> bool {
@@ -710,74 +685,74 @@ impl CueBase {
             .unwrap_or(1)
     }
 
-    /// Whether a normalised word right after a relative pronoun shows that
-    /// the antecedent is the clause's subject ("which *has* long backed").
-    pub fn opens_subject_relative(&self, word: &str) -> bool {
-        self.subject_relative.contains(word)
-    }
-
-    /// Whether a normalised word is a complementizer.
-    pub fn is_complementizer(&self, word: &str) -> bool {
-        self.complementizers.contains(word)
-    }
-
-    /// Whether a normalised word opens a relative clause.
-    pub fn is_relative(&self, word: &str) -> bool {
-        self.relative.contains(word)
-    }
-
-    /// Whether a word is a passive auxiliary (was, were, been).
-    pub fn is_passive_aux(&self, word: &str) -> bool {
-        self.passive_aux.contains(word)
-    }
-
     /// Whether a word may stand between a relative pronoun and its verb.
     pub fn is_auxiliary(&self, word: &str) -> bool {
         self.auxiliaries.contains(word) || self.passive_aux.contains(word)
     }
+}
 
+/// Word lists of the cue packs, one accessor each: `name(word)` says whether
+/// the (normalised) word is in the list.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident => $field:ident;)*) => {
+        impl CueBase {
+            $($(#[$doc])* pub fn $name(&self, word: &str) -> bool {
+                self.$field.contains(word)
+            })*
+        }
+    };
+}
+
+/// Frames of the cue packs, as phrases of normalised words.
+macro_rules! frame_phrases {
+    ($($(#[$doc:meta])* $name:ident;)*) => {
+        impl CueBase {
+            $($(#[$doc])* pub fn $name(&self) -> &[Vec<String>] {
+                &self.$name
+            })*
+        }
+    };
+}
+
+word_lists! {
+    /// Whether the (normalised, trimmed) text between two actors coordinates them.
+    is_coordinator => coordinators;
+    /// Whether a normalised word is a subject pronoun.
+    is_pronoun => pronouns;
+    /// Whether a speech verb preceded by this word continues the last speaker.
+    carries_before => carry_before;
+    /// Whether a word is an indefinite subject ("من", "whoever").
+    is_indefinite => indefinite;
+    /// Whether a speech verb followed by this word continues the last speaker.
+    carries_after => carry_after;
+    /// Whether a normalised word right after a relative pronoun shows that
+    /// the antecedent is the clause's subject ("which *has* long backed").
+    opens_subject_relative => subject_relative;
+    /// Whether a normalised word is a complementizer.
+    is_complementizer => complementizers;
+    /// Whether a normalised word opens a relative clause.
+    is_relative => relative;
+    /// Whether a word is a passive auxiliary (was, were, been).
+    is_passive_aux => passive_aux;
     /// Whether a word opens another clause (after, while, فيما).
-    pub fn is_clause_opener(&self, word: &str) -> bool {
-        self.clause_openers.contains(word)
-    }
-
+    is_clause_opener => clause_openers;
     /// Whether a word is a route preposition (via, عبر).
-    pub fn is_transit(&self, word: &str) -> bool {
-        self.transit.contains(word)
-    }
-
+    is_transit => transit;
     /// Whether a noun after a cue makes the cue its modifier (hub, efforts).
-    pub fn is_nominal_after(&self, word: &str) -> bool {
-        self.nominal_after.contains(word)
-    }
-
+    is_nominal_after => nominal_after;
     /// Whether a determiner before an -ing cue makes it a noun (the).
-    pub fn is_nominal_before(&self, word: &str) -> bool {
-        self.nominal_before.contains(word)
-    }
-
+    is_nominal_before => nominal_before;
     /// Whether a word opens an adverbial gerund (while, by).
-    pub fn is_subordinator(&self, word: &str) -> bool {
-        self.subordinators.contains(word)
-    }
+    is_subordinator => subordinators;
+}
 
+frame_phrases! {
     /// Phrases of the `apposition` frame, as normalised words.
-    pub fn apposition(&self) -> &[Vec<String>] {
-        &self.apposition
-    }
-
+    apposition;
     /// Phrases of the `noun_modifiers` frame, as normalised words.
-    pub fn noun_modifiers(&self) -> &[Vec<String>] {
-        &self.noun_modifiers
-    }
-
+    noun_modifiers;
     /// Phrases of the `instances` frame, as normalised words.
-    pub fn instances(&self) -> &[Vec<String>] {
-        &self.instances
-    }
-
+    instances;
     /// Phrases of the `beneficiary` frame, as normalised words.
-    pub fn beneficiary(&self) -> &[Vec<String>] {
-        &self.beneficiary
-    }
+    beneficiary;
 }
