@@ -196,7 +196,7 @@
   }
   function evidenceItem(v) {
     var d = docs[v.doc] || {id: v.doc};
-    var quote = el('blockquote', {class: 'evidence', dir: 'auto', lang: d.lang || ''}, [v.pre, el('mark', {}, [v.cue]), v.post]);
+    var quote = el('blockquote', {class: 'evidence', dir: 'auto', lang: d.lang || ''}, [v.pre, v.cue ? el('mark', {}, [v.cue]) : null, v.post]);
     var where = [el('bdi', {}, [d.id])];
     if (d.date) where.push(', ' + d.date);
     if (d.url) { where.push(', '); where.push(el('a', {href: d.url, rel: 'noreferrer noopener', target: '_blank', dir: 'ltr'}, [d.url])); }

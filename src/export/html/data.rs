@@ -245,7 +245,9 @@ fn evidence(ev: &EvidenceJson, relation: Relation) -> Evidence<'_> {
         && ev.cue_start <= ev.cue_end
         && ev.end.checked_sub(ev.start) == Some(text.len()))
     .then(|| (ev.cue_start - ev.start, ev.cue_end - ev.start))
-    .filter(|&(a, b)| b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b));
+    .filter(|&(a, b)| b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b))
+    // An empty span for a cue that has words is a bad offset, not a cue.
+    .filter(|&(a, b)| a < b || ev.cue.is_empty());
     let by_words = || {
         (!ev.cue.is_empty())
             .then(|| text.find(&ev.cue).map(|a| (a, a + ev.cue.len())))
