@@ -26,6 +26,8 @@
     }
   });
   drawing.querySelectorAll('[data-id]').forEach(function (g) { nodeEls[g.getAttribute('data-id')] = g; });
+  // Actors in no stance are drawn lighter, whoever drew them.
+  data.nodes.forEach(function (n) { if (n.isolated && nodeEls[n.id]) nodeEls[n.id].classList.add('isolated'); });
 
   // Small DOM helper: el('p', {class: 'x', dir: 'auto'}, [children or text]).
   function el(tag, attrs, kids) {
