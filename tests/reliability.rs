@@ -51,7 +51,7 @@ fn sorted_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Every output file is whole: JSON parses as a graph, DOT ends its graph,
-/// SVG ends its document. Returns the temp files found.
+/// SVG and HTML end their documents. Returns the temp files found.
 fn assert_all_whole(dir: &Path) -> Vec<PathBuf> {
     let mut temps = Vec::new();
     for p in sorted_files(dir) {
@@ -68,6 +68,7 @@ fn assert_all_whole(dir: &Path) -> Vec<PathBuf> {
             }
             Some("dot") => assert!(text.trim_end().ends_with('}'), "half-written {name}"),
             Some("svg") => assert!(text.trim_end().ends_with("</svg>"), "half-written {name}"),
+            Some("html") => assert!(text.trim_end().ends_with("</html>"), "half-written {name}"),
             _ => panic!("unexpected file {name}"),
         }
     }

@@ -5,7 +5,7 @@ use super::io::{read_input, write_stdout};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use stancegraph::diff::{self, TextOptions};
-use stancegraph::export::ExportOptions;
+use stancegraph::export::{html, ExportOptions};
 use stancegraph::graph::GraphJson;
 use stancegraph::lexicon::Knowledge;
 use std::io::IsTerminal;
@@ -22,6 +22,8 @@ enum DiffFormat {
     Dot,
     /// the union graph drawn by Graphviz
     Svg,
+    /// an interactive page: the union graph, each stance with both sides' evidence
+    Html,
 }
 
 /// Arguments of `diff`.
@@ -108,6 +110,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
         DiffFormat::Json => d.to_pretty_string().into_bytes(),
         DiffFormat::Dot => diff::to_dot(&a, &b, &d, &opts).into_bytes(),
         DiffFormat::Svg => diff::to_svg(&a, &b, &d, &opts)?,
+        DiffFormat::Html => html::diff_page(&a, &b, &d, &opts, html::Drawer::Auto)?,
     };
     write_stdout(&bytes)?;
     Ok(if d.is_empty() {

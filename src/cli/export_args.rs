@@ -31,6 +31,8 @@ pub enum FormatArg {
     Csv,
     /// edges only, one CSV
     CsvEdges,
+    /// interactive HTML report, one self-contained page
+    Html,
 }
 
 impl FormatArg {
@@ -49,6 +51,7 @@ impl FormatArg {
             FormatArg::Jgf => Format::Jgf,
             FormatArg::Csv => Format::Csv,
             FormatArg::CsvEdges => Format::CsvEdges,
+            FormatArg::Html => Format::Html,
         }
     }
 }

@@ -66,8 +66,8 @@ pub struct ExtractArgs {
     /// Article files, directories (every *.txt inside, sorted) or - for
     /// stdin; with --input jsonl, corpus files (default: stdin).
     paths: Vec<PathBuf>,
-    /// Write graphs into this directory: <stem>.json/.dot/.svg per article
-    /// plus the merged all.*; for a corpus, all.* only; with --by, one graph
+    /// Write graphs into this directory: <stem>.json/.dot/.svg/.html per
+    /// article plus the merged all.*; for a corpus, all.* only; with --by, one graph
     /// per slice plus timeline.json.
     #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
     out_dir: Option<PathBuf>,
@@ -612,17 +612,25 @@ fn write_dir(
             dir.join(format!("{stem}.json")),
             g.to_pretty_string().into_bytes(),
         ));
-        for (format, ext) in [(Format::Dot, "dot"), (Format::Svg, "svg")] {
-            if format == Format::Svg && !draw {
-                continue;
-            }
-            for o in export::export(g, format, opts)? {
-                files.push((
-                    export::output_path(&dir.join(format!("{stem}.{ext}")), &o.suffix),
-                    o.bytes,
-                ));
-            }
+        for o in export::export(g, Format::Dot, opts)? {
+            files.push((dir.join(format!("{stem}.dot")), o.bytes));
         }
+        // Graphviz draws each graph once, for its .svg and its .html (a big
+        // graph's page is drawn by our own layout, see GRAPHVIZ_MAX_EDGES).
+        let small = g.edges.len() <= export::html::GRAPHVIZ_MAX_EDGES;
+        let mut html = None;
+        if draw {
+            let svg = export::export(g, Format::Svg, opts)?.remove(0).bytes;
+            if small {
+                html = Some(export::html::graph_page_with_svg(g, opts, &svg)?);
+            }
+            files.push((dir.join(format!("{stem}.svg")), svg));
+        }
+        let html = match html {
+            Some(page) => page,
+            None => export::html::graph_page(g, opts, export::html::Drawer::Auto)?,
+        };
+        files.push((dir.join(format!("{stem}.html")), html));
     }
     for (path, bytes) in files {
         write_atomic(&path, &bytes, no_clobber)?;

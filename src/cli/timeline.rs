@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use stancegraph::corpus::{TimelineJson, TIMELINE_SCHEMA};
 use stancegraph::diff::{self, GraphDiff, TextOptions};
+use stancegraph::export::{html, ExportOptions};
 use stancegraph::graph::{GraphJson, SCHEMA};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +19,8 @@ enum TimelineFormat {
     Text,
     /// [{"slice", "start", "end", "diff"}]
     Json,
+    /// an interactive page: a slider steps through the slices
+    Html,
 }
 
 /// Arguments of `timeline`.
@@ -78,8 +81,13 @@ pub fn run(args: TimelineArgs) -> Result<ExitCode> {
     };
     let mut out = String::new();
     let mut steps = Vec::new();
+    let mut graphs = Vec::new();
     for slice in &timeline.slices {
         let graph = read_graph(&args.dir.join(&slice.graph))?;
+        if args.format == TimelineFormat::Html {
+            graphs.push((slice.clone(), graph));
+            continue;
+        }
         let d = diff::diff(&previous, &graph, args.ignore_weights);
         match args.format {
             TimelineFormat::Text => {
@@ -100,6 +108,7 @@ pub fn run(args: TimelineArgs) -> Result<ExitCode> {
                     &lines
                 });
             }
+            TimelineFormat::Html => {}
             TimelineFormat::Json => steps.push(Step {
                 slice: slice.slice.clone(),
                 start: slice.start.clone(),
@@ -108,6 +117,12 @@ pub fn run(args: TimelineArgs) -> Result<ExitCode> {
             }),
         }
         previous = graph;
+    }
+    if args.format == TimelineFormat::Html {
+        let opts = ExportOptions::default();
+        let page = html::timeline_page(&graphs, &opts, html::Drawer::Auto)?;
+        write_stdout(&page)?;
+        return Ok(ExitCode::SUCCESS);
     }
     if args.format == TimelineFormat::Json {
         out = serde_json::to_string_pretty(&steps)?;

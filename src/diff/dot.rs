@@ -14,17 +14,49 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::{BTreeMap, BTreeSet};
 
-const ADDED: &str = "#1b9e1b";
-const REMOVED: &str = "#d62728";
-const CHANGED: &str = "#ff8c00";
-const SAME: &str = "#9e9e9e";
+pub(crate) const ADDED: &str = "#1b9e1b";
+pub(crate) const REMOVED: &str = "#d62728";
+pub(crate) const CHANGED: &str = "#ff8c00";
+pub(crate) const SAME: &str = "#9e9e9e";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mark {
+/// What the diff says about one node or edge of the union graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
     Same,
     Added,
     Removed,
     Changed,
+}
+
+impl Mark {
+    /// The word the HTML page and its CSS use.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Mark::Same => "same",
+            Mark::Added => "added",
+            Mark::Removed => "removed",
+            Mark::Changed => "changed",
+        }
+    }
+
+    /// The colour the drawings use.
+    pub(crate) fn color(self) -> &'static str {
+        match self {
+            Mark::Same => SAME,
+            Mark::Added => ADDED,
+            Mark::Removed => REMOVED,
+            Mark::Changed => CHANGED,
+        }
+    }
+}
+
+/// The union of two graphs, each node and edge with its mark and each edge
+/// with its label: what every drawing of a diff shows (DOT, SVG, HTML).
+pub(crate) struct Union<'a> {
+    /// Nodes by id: b's version where it exists, a's for the removed ones.
+    pub nodes: BTreeMap<&'a str, (&'a NodeJson, Mark)>,
+    /// Every edge key once; a flip is drawn as its new stance.
+    pub edges: BTreeMap<EdgeKey, (Mark, String)>,
 }
 
 fn node_stmt(n: &NodeJson, mark: Mark, opts: &ExportOptions) -> Stmt {
@@ -100,10 +132,8 @@ fn legend() -> String {
     format!("<{rows}>")
 }
 
-/// The union graph of `a` and `b` as graphviz-rust's AST.
-pub(crate) fn to_ast(a: &GraphJson, b: &GraphJson, d: &GraphDiff, opts: &ExportOptions) -> Graph {
-    let mut stmts = default_stmts(opts);
-
+/// The union of `a` and `b`, marked by `d`.
+pub(crate) fn union<'a>(a: &'a GraphJson, b: &'a GraphJson, d: &GraphDiff) -> Union<'a> {
     // Nodes: b's version where it exists, a's for the removed ones.
     let mut nodes: BTreeMap<&str, (&NodeJson, Mark)> = BTreeMap::new();
     for n in &a.nodes {
@@ -131,7 +161,6 @@ pub(crate) fn to_ast(a: &GraphJson, b: &GraphJson, d: &GraphDiff, opts: &ExportO
             Mark::Same
         };
     }
-    stmts.extend(nodes.values().map(|(n, mark)| node_stmt(n, *mark, opts)));
 
     // Edges: every key of the union, once; a flip is drawn as its new stance.
     let key = |e: &EdgeJson| EdgeKey::of(e);
@@ -164,6 +193,14 @@ pub(crate) fn to_ast(a: &GraphJson, b: &GraphJson, d: &GraphDiff, opts: &ExportO
             );
         }
     }
+    Union { nodes, edges }
+}
+
+/// The union graph of `a` and `b` as graphviz-rust's AST.
+pub(crate) fn to_ast(a: &GraphJson, b: &GraphJson, d: &GraphDiff, opts: &ExportOptions) -> Graph {
+    let mut stmts = default_stmts(opts);
+    let Union { nodes, edges } = union(a, b, d);
+    stmts.extend(nodes.values().map(|(n, mark)| node_stmt(n, *mark, opts)));
     stmts.extend(
         edges
             .iter()

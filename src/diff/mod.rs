@@ -17,7 +17,7 @@
 //! assert_eq!(apply(&g, &d), g);
 //! ```
 
-mod dot;
+pub(crate) mod dot;
 mod text;
 
 pub use dot::{to_dot, to_svg};
@@ -121,7 +121,7 @@ pub struct EdgeKey {
 }
 
 impl EdgeKey {
-    fn of(e: &EdgeJson) -> EdgeKey {
+    pub(crate) fn of(e: &EdgeJson) -> EdgeKey {
         EdgeKey {
             source: e.source.clone(),
             target: e.target.clone(),

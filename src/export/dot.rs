@@ -100,7 +100,7 @@ pub(crate) fn relation_style(r: Relation) -> (&'static str, &'static str, &'stat
 
 /// Pen width grows with the log of the weight: 1 statement is 1pt, 10 are
 /// about 3.8pt, and nothing gets wider than 8pt.
-fn penwidth(weight: u32) -> String {
+pub(crate) fn penwidth(weight: u32) -> String {
     let w = 1.0 + 1.2 * f64::from(weight.max(1)).ln();
     format!("{:.1}", w.min(8.0))
 }

@@ -16,6 +16,7 @@
 //! | `graphml` | `graphml.rs` | NetworkX `read_graphml`, igraph, yEd |
 //! | `jgf` | `jgf.rs` | JSON Graph Format v2 |
 //! | `csv`, `csv-edges` | `csv.rs` | spreadsheets, pandas |
+//! | `html` | `html/` | a browser: the interactive report, evidence a click away |
 //!
 //! The same [`View`] (filters for big graphs) and the same [`Labels`] choice
 //! apply to every format, so a figure and the table behind it agree.
@@ -37,6 +38,7 @@ mod cytoscape;
 pub(crate) mod dot;
 mod gexf;
 mod graphml;
+pub mod html;
 mod jgf;
 mod nodelink;
 pub(crate) mod render;
@@ -80,11 +82,13 @@ pub enum Format {
     Csv,
     /// One file: the edges table only.
     CsvEdges,
+    /// The interactive HTML report: one self-contained page.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order of the help text.
-    pub const ALL: [Format; 12] = [
+    pub const ALL: [Format; 13] = [
         Format::Json,
         Format::Dot,
         Format::Svg,
@@ -97,6 +101,7 @@ impl Format {
         Format::Jgf,
         Format::Csv,
         Format::CsvEdges,
+        Format::Html,
     ];
 
     /// The name on the command line.
@@ -114,6 +119,7 @@ impl Format {
             Format::Jgf => "jgf",
             Format::Csv => "csv",
             Format::CsvEdges => "csv-edges",
+            Format::Html => "html",
         }
     }
 
@@ -128,6 +134,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Graphml => "graphml",
             Format::Csv | Format::CsvEdges => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -148,6 +155,7 @@ impl Format {
             "graphml" => Format::Graphml,
             "jgf" => Format::Jgf,
             "csv" => Format::Csv,
+            "html" | "htm" => Format::Html,
             _ => return None,
         })
     }
@@ -368,7 +376,8 @@ pub fn output_path(main: &Path, suffix: &str) -> PathBuf {
 ///
 /// CSV gives two outputs (`nodes`, `edges`); every other format one, with an
 /// empty suffix. SVG, PNG and PDF need Graphviz's `dot` on PATH (see
-/// [`dot_available`]) and fail with a hint when it is missing.
+/// [`dot_available`]) and fail with a hint when it is missing; HTML draws
+/// with Graphviz when it can and with its own layout otherwise.
 pub fn export(g: &GraphJson, format: Format, opts: &ExportOptions) -> Result<Vec<Output>> {
     opts.view.check(g)?;
     let g = opts.view.apply(g);
@@ -395,6 +404,14 @@ pub fn export(g: &GraphJson, format: Format, opts: &ExportOptions) -> Result<Vec
             },
         ],
         Format::CsvEdges => vec![Output::main(csv::edges_csv(&g))],
+        Format::Html => vec![Output::main(html::graph_page(
+            &g,
+            &ExportOptions {
+                view: View::default(),
+                ..opts.clone()
+            },
+            html::Drawer::Auto,
+        )?)],
     })
 }
 
