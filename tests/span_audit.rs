@@ -95,7 +95,10 @@ fn every_text_slice_in_extract_is_an_own_range() {
             }
         }
     }
-    assert!(seen > 10, "the scan found only {seen} slices: is it still looking?");
+    assert!(
+        seen > 10,
+        "the scan found only {seen} slices: is it still looking?"
+    );
     assert!(
         bad.is_empty(),
         "ranges across two things must use extract::between (an inverted range panics):\n{}",

@@ -22,6 +22,6 @@ fn vocabulary() -> &'static article::Vocabulary {
 }
 
 fuzz_target!(|recipe: &[u8]| {
-    let text = vocabulary().article(recipe);
+    let text = vocabulary().article(recipe, 64 * 1024);
     article::check_pipeline(kb(), &text);
 });

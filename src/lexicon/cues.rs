@@ -509,7 +509,7 @@ impl CueBase {
                     // A negator is a whole word ("عدم" is not in "بعدما");
                     // its inflected forms are listed.
                     let edge = match kind {
-                        CueKind::Negator | CueKind::NegatorAfter => Edge::Exact,
+                        CueKind::Negator => Edge::Exact,
                         _ => edge,
                     };
                     for phrase in expand_cue(w) {
@@ -624,6 +624,7 @@ impl CueBase {
                         });
                         circumstantial.push(circ);
                         let edge = match lang {
+                            Lang::Ar if noun => Edge::for_arabic(&phrase, Edge::Noun),
                             Lang::Ar => Edge::for_arabic(&phrase, edge),
                             Lang::En => edge,
                         };

@@ -13,8 +13,8 @@ use crate::text::{is_proclitic_chain, normalize, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Suffixes an Arabic cue word may carry (verb endings and object pronouns).
-/// Not ي: on a noun it makes a nisba adjective or a name, another word
-/// ("شكري" is Shoukry, not "thanked"; issue 17).
+/// Not ي: after a verb it makes a name or a noun, another word ("شكري" is
+/// Shoukry, not "thanked"; issue 17); only nouns take it ([`Edge::Noun`]).
 const ARABIC_SUFFIXES: &[&str] = &[
     "ت", "ا", "وا", "ن", "ان", "تا", "ين", "ون", "ه", "ها", "هم", "هما", "نا", "ته", "تها", "تهم",
     "ات", "وه", "وها", "تم", "ني", "يه", "يها",
@@ -27,6 +27,9 @@ pub enum Edge {
     Exact,
     /// An Arabic suffix from a closed list may follow inside the token.
     Suffixed,
+    /// [`Edge::Suffixed`], or the ي of a plural in construct ("داعمي",
+    /// "ممولي"): for nouns.
+    Noun,
     /// A phrase that opens with a particle (لا, لم, لن): its first word is
     /// the whole token, or و / ف before it; a suffix may end a longer
     /// phrase ("لا تقبلها"), never the particle itself.
@@ -159,9 +162,10 @@ impl PhraseMatcher {
             let tail = &text[end..last.end];
             let end = if tail.is_empty() {
                 end
-            } else if (edge == Edge::Suffixed
+            } else if (matches!(edge, Edge::Suffixed | Edge::Noun)
                 || edge == Edge::Particle && first.start != last.start)
                 && ARABIC_SUFFIXES.contains(&tail)
+                || edge == Edge::Noun && tail == "ي"
             {
                 last.end
             } else {
@@ -357,6 +361,13 @@ mod tests {
         Edge::Exact,
         "طالب بعدم التدخل",
         vec!["عدم:عدم"]
+    );
+    t!(
+        construct_plural_of_a_noun,
+        ["داعم"],
+        Edge::Noun,
+        "من أبرز داعمي حكومة الوفاق",
+        vec!["داعم:داعمي"]
     );
     t!(
         name_is_not_a_suffixed_cue,

@@ -786,14 +786,20 @@ mod tests {
     fn stray_byte_after_a_bom_counts_the_bom() {
         let (text, replaced) = decode_repairing(b"\xEF\xBB\xBFab\xC3 cd", "x.txt").unwrap();
         assert_eq!(text, "ab\u{FFFD} cd");
-        assert_eq!((replaced[0].file_offset, replaced[0].text_offset), (5, Some(2)));
+        assert_eq!(
+            (replaced[0].file_offset, replaced[0].text_offset),
+            (5, Some(2))
+        );
     }
 
     #[test]
     fn stray_byte_in_html_has_no_text_offset() {
         let (text, replaced) = decode_repairing(b"<p>Egypt \xE9 said</p>", "a.html").unwrap();
         assert_eq!(text, "Egypt \u{FFFD} said");
-        assert_eq!((replaced[0].file_offset, replaced[0].text_offset), (9, None));
+        assert_eq!(
+            (replaced[0].file_offset, replaced[0].text_offset),
+            (9, None)
+        );
     }
 
     #[test]

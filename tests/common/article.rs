@@ -25,9 +25,42 @@ const CLITICS: &[&str] = &["و", "ب", "ل", "ف", "وب", "ول", "لل", "با
 /// Function words that frame stances: speech, negation, complementizers,
 /// prepositions, and words that hold another word inside them.
 const GLUE: &[&str] = &[
-    "قال", "وقالت", "أكد", "إن", "أن", "بأن", "لا", "لم", "لن", "عدم", "بعدما", "لما", "كلا من",
-    "مع", "بين", "و", "في", "على", "الذي", "التي", "نفى", "said", "says", "that", "not", "never",
-    "with", "between", "and", "the", "of", "by", "in", "who", "denied", "if",
+    "قال",
+    "وقالت",
+    "أكد",
+    "إن",
+    "أن",
+    "بأن",
+    "لا",
+    "لم",
+    "لن",
+    "عدم",
+    "بعدما",
+    "لما",
+    "كلا من",
+    "مع",
+    "بين",
+    "و",
+    "في",
+    "على",
+    "الذي",
+    "التي",
+    "نفى",
+    "said",
+    "says",
+    "that",
+    "not",
+    "never",
+    "with",
+    "between",
+    "and",
+    "the",
+    "of",
+    "by",
+    "in",
+    "who",
+    "denied",
+    "if",
 ];
 
 /// Punctuation and numbers as scraped pages have them, quotes both ways
@@ -45,7 +78,12 @@ impl Vocabulary {
             .actors
             .iter()
             .flat_map(|a| a.names.iter().cloned())
-            .chain(kb.actors.persons.iter().flat_map(|p| p.names.iter().cloned()))
+            .chain(
+                kb.actors
+                    .persons
+                    .iter()
+                    .flat_map(|p| p.names.iter().cloned()),
+            )
             .collect();
         names.sort();
         names.dedup();
@@ -61,8 +99,10 @@ impl Vocabulary {
         Vocabulary { names, cues }
     }
 
-    /// The article a recipe describes.
-    pub fn article(&self, recipe: &[u8]) -> String {
+    /// The article a recipe describes, cut off once it passes `max_bytes`
+    /// (a recipe that doubles a sentence at every op would otherwise spend
+    /// its time on size, not on shapes).
+    pub fn article(&self, recipe: &[u8], max_bytes: usize) -> String {
         let mut out = String::new();
         let mut sentence_start = 0usize;
         let mut glue_next = false;
@@ -104,9 +144,7 @@ impl Vocabulary {
             }
             glue_next = false;
             out.push_str(&piece);
-            // Keep inputs bounded: a fuzzer that doubles a sentence each op
-            // would otherwise spend its time on size, not on shapes.
-            if out.len() > 64 * 1024 {
+            if out.len() > max_bytes {
                 break;
             }
             if op % 16 == 15 {
