@@ -52,3 +52,15 @@ fn recipes_make_article_shaped_text() {
     assert!(ex.mentions.len() >= 10, "{} mentions", ex.mentions.len());
     check_pipeline(kb(), &text);
 }
+
+/// Triage of a fuzz finding: writes the article of the recipe file named by
+/// `RECIPE` to the file named by `ARTICLE`, for the command line
+/// (`RECIPE=fuzz/artifacts/article/… ARTICLE=/tmp/a.txt cargo test --test
+/// article_props -- --ignored article_of_recipe`).
+#[test]
+#[ignore = "a tool: needs RECIPE and ARTICLE"]
+fn article_of_recipe() {
+    let recipe = std::fs::read(std::env::var("RECIPE").unwrap()).unwrap();
+    let text = vocabulary().article(&recipe, 64 * 1024);
+    std::fs::write(std::env::var("ARTICLE").unwrap(), text).unwrap();
+}
