@@ -145,6 +145,12 @@ impl Vocabulary {
             glue_next = false;
             out.push_str(&piece);
             if out.len() > max_bytes {
+                // One op can multiply the text by eight: cut it back.
+                let mut cut = max_bytes;
+                while !out.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.truncate(cut);
                 break;
             }
             if op % 16 == 15 {
