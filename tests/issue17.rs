@@ -457,3 +457,41 @@ fn issue_17_gold_checkers_find_the_shared_folder_relatively() {
         String::from_utf8_lossy(&data.stderr)
     );
 }
+
+/// Audit of the embedded Arabic word lists (negators, cues, frames): words
+/// that hold a listed word inside them without being clitic + that word
+/// give no such hit; each control (clitic + word) still does.
+#[test]
+fn issue_17_no_cue_hides_inside_another_word() {
+    use stancegraph::text::{normalize, tokenize};
+    let hits = |word: &str| -> Vec<String> {
+        let norm = normalize(word);
+        let tokens = tokenize(&norm.text);
+        kb().cues
+            .matcher()
+            .find(&norm.text, &tokens, (0, norm.text.len()))
+            .into_iter()
+            .map(|h| {
+                format!(
+                    "{:?}:{}",
+                    kb().cues.payload(h.payload),
+                    &norm.text[h.start..h.end]
+                )
+            })
+            .collect()
+    };
+    // ب+عدم+ا, لم+ا, ك+لا, س+لم, ك+لم, لن+ا, ع+لم+ا: no negator inside
+    // ("سلم", handed over, is a cue of its own, and stays one).
+    for word in ["بعدما", "لما", "كلا", "سلم", "كلم", "لنا", "علما"] {
+        let found = hits(word);
+        assert!(
+            !found.iter().any(|h| h.starts_with("Negator")),
+            "{word}: {found:?}"
+        );
+    }
+    // شكر+ي: a name, no cue at all.
+    assert_eq!(hits("شكري"), Vec::<String>::new());
+    for word in ["ولا", "فلم", "ولن", "بعدم", "لعدم", "وشكرت", "داعمي"] {
+        assert!(!hits(word).is_empty(), "{word} should still be found");
+    }
+}
