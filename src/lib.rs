@@ -24,6 +24,7 @@ pub mod fasthash;
 pub mod graph;
 pub mod lexicon;
 pub mod model;
+pub mod stage;
 pub mod text;
 
 pub use error::{Error, Result};
@@ -32,10 +33,15 @@ pub use model::{Document, Lang, Relation};
 use sha2::{Digest, Sha256};
 
 /// Decodes raw article bytes into a [`Document`]; `lang` None detects it.
+/// Stray invalid bytes in a UTF-8 file are read as U+FFFD and listed in
+/// [`Document::replaced`] (see [`text::decode_repairing`]).
 pub fn read_document(id: &str, path: &str, bytes: &[u8], lang: Option<Lang>) -> Result<Document> {
-    let text = text::decode(bytes, path)?;
+    stage::enter(stage::DECODE, id);
+    let (text, replaced) = text::decode_repairing(bytes, path)?;
     let sha256 = format!("{:x}", Sha256::digest(bytes));
-    document(id, path, text, lang, sha256)
+    let mut doc = document(id, path, text, lang, sha256)?;
+    doc.replaced = replaced;
+    Ok(doc)
 }
 
 fn document(
@@ -60,6 +66,7 @@ fn document(
         sha256,
         date: None,
         url: None,
+        replaced: Vec::new(),
     })
 }
 
@@ -72,6 +79,7 @@ pub fn read_text_document(
     lang: Option<Lang>,
 ) -> Result<Document> {
     let sha256 = format!("{:x}", Sha256::digest(text.as_bytes()));
+    stage::enter(stage::DECODE, id);
     let text = text::decode_string(text, path)?;
     document(id, path, text, lang, sha256)
 }

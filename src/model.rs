@@ -111,4 +111,23 @@ pub struct Document {
     pub date: Option<String>,
     /// Source URL, when known.
     pub url: Option<String>,
+    /// Stray bytes of a UTF-8 file that were read as U+FFFD (empty for
+    /// clean input): the caller warns about them, and
+    /// [`Document::file_offset`] maps offsets back onto the file's bytes.
+    pub replaced: Vec<crate::text::Replaced>,
+}
+
+impl Document {
+    /// The file byte offset of a byte offset into [`Document::text`]: the
+    /// same number unless stray bytes before it were replaced by the
+    /// three-byte U+FFFD.
+    pub fn file_offset(&self, text_offset: usize) -> usize {
+        self.replaced
+            .iter()
+            .filter_map(|r| r.text_offset.map(|t| (t, r.len)))
+            .take_while(|&(t, _)| t < text_offset)
+            .fold(text_offset, |at, (_, len)| {
+                at - (char::REPLACEMENT_CHARACTER.len_utf8() - len)
+            })
+    }
 }

@@ -409,10 +409,9 @@ fn same_bytes_across_runs_and_input_order() {
     );
 }
 
-/// TODO(corpus branch): `--jobs` does not exist on this branch yet. When it
-/// lands, remove the ignore: outputs must be byte-identical for 1, 2 and 8.
+/// Outputs are byte-identical for `--jobs` 1, 2 and 8 (issue 17: this test
+/// sat ignored after `--jobs` had landed).
 #[test]
-#[ignore = "needs --jobs from the corpus branch"]
 fn same_bytes_across_jobs() {
     let tmp = TempDir::new().unwrap();
     let input = tmp.path().join("in");

@@ -7,6 +7,7 @@
 //! only what the output needs, so `--output jsonl` runs in flat memory.
 
 use super::export_args::{ExportArgs, FormatArg};
+use super::guard::catch_panic;
 use super::io::{expand_inputs, read_input, write_atomic, write_json_stdout, write_stdout};
 use super::stream::{count_lines, Line, Lines, Pool, Progress, SoftErrors};
 use anyhow::Result;
@@ -100,8 +101,13 @@ pub struct ExtractArgs {
     /// Extra cue packs (TOML).
     #[arg(long = "cues")]
     cue_packs: Vec<PathBuf>,
-    /// Keep actors that take part in no stance.
+    /// Only actors that take part in a stance become nodes (by default
+    /// every actor found is one; the isolated ones are drawn lighter).
     #[arg(long)]
+    stance_only: bool,
+    /// Every actor found is a node: the default now, kept so that older
+    /// scripts still run.
+    #[arg(long, hide = true, conflicts_with = "stance_only")]
     all_nodes: bool,
     /// Only actors the packs list: no `unlisted-…` nodes for organisation
     /// names found by pattern (حركة X, the X Brigade).
@@ -215,12 +221,17 @@ struct Done {
     outcome: Outcome,
 }
 
+// One per article, moved once from a worker to the sink: the size of the
+// larger variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 enum Outcome {
     Graph {
         stem: String,
         slice: Option<(String, Date, Date)>,
         graph: GraphJson,
         counts: Counts,
+        /// Read, but with a warning (stray bytes repaired).
+        warning: Option<String>,
     },
     /// A bad corpus record: reported, skipped.
     Soft(String),
@@ -243,21 +254,25 @@ impl Extractor {
                 let origin = path.display().to_string();
                 // One bad article is reported and skipped; the rest go on
                 // and the run ends with exit 2 (like ripgrep's soft errors).
-                let outcome = self.file(&path).unwrap_or_else(|e| {
-                    let msg = format!("{e:#}");
-                    Outcome::Soft(msg.lines().next().unwrap_or("").to_string())
-                });
+                // A panic is one more bad article (issue 17).
+                let outcome = catch_panic(|| self.file(&path))
+                    .unwrap_or_else(|e| Err(anyhow::anyhow!(e)))
+                    .unwrap_or_else(|e| {
+                        let msg = format!("{e:#}");
+                        Outcome::Soft(msg.lines().next().unwrap_or("").to_string())
+                    });
                 Done { origin, outcome }
             }
             Item::Record(line) => {
                 let origin = format!("{}:{}", line.path, line.line);
-                let outcome = match corpus::parse_record(&line.bytes) {
+                let outcome = catch_panic(|| match corpus::parse_record(&line.bytes) {
                     Err(e) => Outcome::Soft(e.to_string()),
                     Ok(record) => match record.into_document(self.date.as_deref(), self.lang) {
                         Err(e) => Outcome::Soft(e.to_string()),
                         Ok(doc) => self.graph(doc),
                     },
-                };
+                })
+                .unwrap_or_else(Outcome::Soft);
                 Done { origin, outcome }
             }
         }
@@ -306,7 +321,23 @@ impl Extractor {
         let mut doc =
             stancegraph::read_document(&stem, &path.display().to_string(), &bytes, self.lang)?;
         doc.date = self.date.clone();
-        Ok(self.graph(doc))
+        let warning = repaired_warning(&doc);
+        Ok(match self.graph(doc) {
+            Outcome::Graph {
+                stem,
+                slice,
+                graph,
+                counts,
+                ..
+            } => Outcome::Graph {
+                stem,
+                slice,
+                graph,
+                counts,
+                warning,
+            },
+            soft => soft,
+        })
     }
 
     fn graph(&self, doc: stancegraph::Document) -> Outcome {
@@ -331,8 +362,21 @@ impl Extractor {
             slice,
             graph,
             counts,
+            warning: None,
         }
     }
+}
+
+/// One line about stray bytes read as U+FFFD, if there were any.
+fn repaired_warning(doc: &stancegraph::Document) -> Option<String> {
+    let first = doc.replaced.first()?;
+    let bytes: usize = doc.replaced.iter().map(|r| r.len).sum();
+    Some(format!(
+        "stancegraph: {}:{}: warning: {bytes} invalid UTF-8 byte{} read as U+FFFD; the rest is UTF-8, and offsets still count the file's bytes",
+        doc.path,
+        first.file_offset,
+        if bytes == 1 { "" } else { "s" }
+    ))
 }
 
 /// Keeps what the chosen output needs, and nothing more.
@@ -416,8 +460,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
         anyhow::bail!("--output jsonl: lines go to stdout; drop -o DIR, or drop --output jsonl");
     }
     let format = args.format.format();
-    if args.out_dir.is_none() && matches!(format, Format::Png | Format::Pdf) {
-        anyhow::bail!("-: {format} is binary; use -o DIR, or extract to JSON and `stancegraph render -o FILE`");
+    if args.out_dir.is_none() && super::io::binary_to_terminal(format) {
+        anyhow::bail!("-: {format} is binary and stdout is a terminal; redirect it (> a.{format}), or use -o DIR");
     }
     let extractor = Extractor {
         kb,
@@ -426,7 +470,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
                 PersonsArg::Fold => PersonsMode::Fold,
                 PersonsArg::Keep => PersonsMode::Keep,
             },
-            all_nodes: args.all_nodes,
+            stance_only: args.stance_only && !args.all_nodes,
             strict_actors: args.strict_actors,
         },
         lang,
@@ -551,7 +595,11 @@ fn sink(
             slice,
             graph,
             counts,
+            warning,
         } => {
+            if let Some(w) = warning {
+                progress.warn(&w);
+            }
             collector.counts.add(counts);
             collector.take(stem, slice, graph)
         }

@@ -182,3 +182,13 @@ pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
     }
     Ok(bytes)
 }
+
+/// Whether `format` is binary and stdout is a terminal: refused there, as
+/// `dot -Tpng` is used as `dot -Tpng > a.png` (issue 17), never to a screen.
+pub fn binary_to_terminal(format: stancegraph::export::Format) -> bool {
+    use std::io::IsTerminal;
+    matches!(
+        format,
+        stancegraph::export::Format::Png | stancegraph::export::Format::Pdf
+    ) && std::io::stdout().is_terminal()
+}

@@ -28,8 +28,8 @@ enum MergeFormat {
 /// Arguments of `merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Graph files (or - for stdin).
-    #[arg(required = true)]
+    /// Graph files (or - for stdin; the default, as for `extract --input
+    /// jsonl`, so a map-reduce reducer reads its pipe).
     graphs: Vec<PathBuf>,
     /// Output file (default: stdout).
     #[arg(short, long)]
@@ -66,7 +66,10 @@ pub fn read_graph(path: &std::path::Path) -> Result<GraphJson> {
 }
 
 /// Runs `merge`.
-pub fn run(args: MergeArgs) -> Result<ExitCode> {
+pub fn run(mut args: MergeArgs) -> Result<ExitCode> {
+    if args.graphs.is_empty() {
+        args.graphs.push(PathBuf::from("-"));
+    }
     let mut all = StanceGraph::new();
     let progress = Progress::hidden();
     let mut soft = SoftErrors::new(args.fail_fast);

@@ -10,6 +10,7 @@ mod eval;
 mod explain;
 mod export_args;
 mod extract;
+mod guard;
 mod io;
 mod merge;
 mod render;

@@ -17,7 +17,7 @@ pub struct RenderArgs {
     /// Output format; inferred from -o's extension when omitted.
     #[arg(short, long, value_enum)]
     format: Option<FormatArg>,
-    /// Output file (default: stdout; binary formats need -o).
+    /// Output file (default: stdout; binary formats only when it is redirected).
     #[arg(short, long)]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -59,8 +59,8 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
             }
         }
         None => {
-            if matches!(format, Format::Png | Format::Pdf) {
-                anyhow::bail!("-: {format} is binary; write it to a file with -o");
+            if super::io::binary_to_terminal(format) {
+                anyhow::bail!("-: {format} is binary and stdout is a terminal; redirect it (> a.{format}), or write it with -o");
             }
             for o in &outputs {
                 write_stdout(&o.bytes)?;

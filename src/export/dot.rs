@@ -113,21 +113,38 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-fn node_stmt(n: &NodeJson, opts: &ExportOptions) -> Stmt {
+/// Half-transparent fill, grey text and border for an actor that takes part
+/// in no stance: present in the article, drawn lighter (issue 17).
+const ISOLATED_ALPHA: &str = "66";
+const ISOLATED_INK: &str = "#8a8a8a";
+
+fn node_stmt(n: &NodeJson, opts: &ExportOptions, isolated: bool) -> Stmt {
     let (shape, style, fill) = kind_style(&n.kind);
-    let label = bidi_label(&opts.labels.lines(n));
+    let mut lines = opts.labels.lines(n);
+    if isolated {
+        lines.push(format!("mentioned {}×", n.mentions));
+    }
+    let label = bidi_label(&lines);
     let plural = if n.mentions == 1 { "" } else { "s" };
     let tooltip = format!("{} ({}, {} mention{plural})", n.id, n.kind, n.mentions);
-    Stmt::Node(Node::new(
-        NodeId(quoted(&n.id), None),
-        vec![
-            attr("label", &label),
-            attr("shape", shape),
+    let mut attributes = vec![attr("label", &label), attr("shape", shape)];
+    if isolated {
+        attributes.extend([
+            attr("style", &format!("{style}dashed,filled")),
+            attr("fillcolor", &format!("{fill}{ISOLATED_ALPHA}")),
+            attr("color", ISOLATED_INK),
+            attr("fontcolor", ISOLATED_INK),
+            attr("tooltip", &format!("{tooltip}, in no stance")),
+            attr("class", "isolated"),
+        ]);
+    } else {
+        attributes.extend([
             attr("style", &format!("{style}filled")),
             attr("fillcolor", fill),
             attr("tooltip", &tooltip),
-        ],
-    ))
+        ]);
+    }
+    Stmt::Node(Node::new(NodeId(quoted(&n.id), None), attributes))
 }
 
 fn edge_stmt(e: &EdgeJson) -> Stmt {
@@ -160,7 +177,7 @@ fn edge_stmt(e: &EdgeJson) -> Stmt {
 /// and style, one row per node kind present with its fill. A single node,
 /// so it stays in one piece under every layout engine (clusters do not
 /// survive neato).
-fn legend(kinds: &BTreeSet<&str>) -> String {
+fn legend(kinds: &BTreeSet<&str>, any_isolated: bool) -> String {
     let mut rows = String::from(
         r##"<TABLE BORDER="1" COLOR="#9e9e9e" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2"><TR><TD COLSPAN="2"><B>legend</B></TD></TR>"##,
     );
@@ -185,6 +202,11 @@ fn legend(kinds: &BTreeSet<&str>) -> String {
         rows.push_str(&format!(
             r##"<TR><TD BGCOLOR="{fill}" BORDER="1"> </TD><TD ALIGN="LEFT">{}</TD></TR>"##,
             html_escape(kind)
+        ));
+    }
+    if any_isolated {
+        rows.push_str(&format!(
+            r##"<TR><TD BGCOLOR="#eeeeee{ISOLATED_ALPHA}" BORDER="1"> </TD><TD ALIGN="LEFT"><FONT COLOR="{ISOLATED_INK}">in no stance</FONT></TD></TR>"##
         ));
     }
     rows.push_str("</TABLE>");
@@ -237,10 +259,17 @@ pub(crate) fn to_ast(g: &GraphJson, opts: &ExportOptions) -> Graph {
     let mut stmts = default_stmts(opts);
     let mut nodes: Vec<&NodeJson> = g.nodes.iter().collect();
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    stmts.extend(nodes.iter().map(|n| node_stmt(n, opts)));
+    let linked: BTreeSet<&str> = g
+        .edges
+        .iter()
+        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .collect();
+    let isolated = |n: &NodeJson| !linked.contains(n.id.as_str());
+    stmts.extend(nodes.iter().map(|n| node_stmt(n, opts, isolated(n))));
     stmts.extend(g.edges.iter().map(edge_stmt));
     if !g.edges.is_empty() {
         let kinds: BTreeSet<&str> = g.nodes.iter().map(|n| n.kind.as_str()).collect();
+        let any_isolated = g.nodes.iter().any(isolated);
         let mut legend_id = String::from("_legend");
         while g.nodes.iter().any(|n| n.id == legend_id) {
             legend_id.insert(0, '_');
@@ -253,7 +282,10 @@ pub(crate) fn to_ast(g: &GraphJson, opts: &ExportOptions) -> Graph {
                 Stmt::Node(Node::new(
                     NodeId(legend_id, None),
                     vec![
-                        Attribute(Id::Plain("label".to_string()), Id::Html(legend(&kinds))),
+                        Attribute(
+                            Id::Plain("label".to_string()),
+                            Id::Html(legend(&kinds, any_isolated)),
+                        ),
                         attr("shape", "plain"),
                         attr("fontsize", "10"),
                         attr("tooltip", "legend"),

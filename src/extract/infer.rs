@@ -7,6 +7,7 @@
 //! not denied, not a question) and which actors stand in its slots.
 
 use super::mentions::{How, Mention, INERT_KINDS};
+use super::span::between;
 use crate::graph::{Assertion, EvidenceJson};
 use crate::lexicon::{CueKind, Knowledge, OnNegation, SourceSlot, TargetSlot};
 use crate::model::Relation;
@@ -556,7 +557,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if b.token_start < a.end {
             return false;
         }
-        let gap = &text[a.end..b.token_start];
+        let gap = between(text, a.end, b.token_start);
         // "According to X, Y …": the source of the report and the subject
         // of what it reports are no list.
         if gap.contains([',', '،']) && self.is_attributed(a) {
@@ -703,7 +704,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 let m = self.mentions[i];
                 m.start >= cs
                     && m.end <= cue.token_start
-                    && self.text()[m.end..cue.token_start].trim().is_empty()
+                    && between(self.text(), m.end, cue.token_start)
+                        .trim()
+                        .is_empty()
             });
             if let Some(i) = adjacent {
                 let ids = self.ids_of(&[i]);
@@ -720,7 +723,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     .unwrap_or(cue.token_start);
                 let owner = (0..self.mentions.len()).rev().find(|&i| {
                     let m = self.mentions[i];
-                    m.end <= role_start && self.text()[m.end..role_start].trim().is_empty()
+                    m.end <= role_start && between(self.text(), m.end, role_start).trim().is_empty()
                 });
                 match owner {
                     Some(i) if !self.is_media(self.mentions[i]) => {
@@ -773,7 +776,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 }
             }
         }
-        let starts_quoted = text[self.sentence.start..].starts_with('"');
+        let starts_quoted = between(text, self.sentence.start, text.len()).starts_with('"');
         let starts_pronoun = self
             .sentence_tokens()
             .first()
@@ -802,7 +805,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             c.kind == CueKind::Attribution
                 && c.end <= m.token_start
                 && self.tokens_between(c.end, m.token_start) <= 4
-                && !self.text()[c.end..m.token_start].contains([',', '،'])
+                && !between(self.text(), c.end, m.token_start).contains([',', '،'])
         })
     }
 
@@ -1273,7 +1276,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             };
             verb && c.token_start == c.start
                 && c.token_start >= m.end
-                && self.text()[m.end..c.token_start].trim().is_empty()
+                && between(self.text(), m.end, c.token_start).trim().is_empty()
         })
     }
 
@@ -1313,7 +1316,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     p == w
                         || (w.len() > p.len()
                             && w.ends_with(p.as_str())
-                            && crate::text::is_proclitic_chain(&w[..w.len() - p.len()]))
+                            && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
                 })
             })
         })
@@ -1322,7 +1325,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// "the UN-backed government": an actor glued by a hyphen to the word
     /// after it modifies the noun that follows; the noun is the object.
     fn is_compound_modifier(&self, m: &Mention) -> bool {
-        let rest = &self.text()[m.end..self.sentence.end];
+        let rest = between(self.text(), m.end, self.sentence.end);
         // The mention may hold the participle itself ("Turkish-backed",
         // a demonym with its agent noun): "abuses by Turkish-backed militias"
         // are the militias'.
@@ -1336,6 +1339,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
     }
 
+    /// Where the object after `from` may end: `limit` (the cue's clause),
+    /// or, when the subject ran on past that clause ("وقعت تركيا، وقطر
+    /// مذكرة تفاهم مع …", issue 17), the end of the clause the subject ends
+    /// in.
+    fn object_limit(&self, from: usize, limit: usize) -> usize {
+        if from <= limit {
+            return limit;
+        }
+        self.clause_of(from.saturating_sub(1)).1.max(from)
+    }
+
     /// Like [`Self::targets_after`], but only when a preposition introduces
     /// an actor in the range.
     fn prep_targets(
@@ -1346,11 +1360,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         exclude: &[String],
     ) -> Vec<String> {
         let text = self.text();
-        let has_prep = text[from..limit].split_whitespace().any(|w| {
+        let limit = self.object_limit(from, limit);
+        let has_prep = between(text, from, limit).split_whitespace().any(|w| {
             preps.iter().any(|p| {
                 w == p
                     || (w.ends_with(p.as_str())
-                        && crate::text::is_proclitic_chain(&w[..w.len() - p.len()]))
+                        && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
             })
         });
         let clitic = (0..self.mentions.len()).any(|i| {
@@ -1376,6 +1391,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         exclude: &[String],
     ) -> Vec<String> {
         let text = self.text();
+        let limit = self.object_limit(from, limit);
         // The object does not lie past a word that opens another clause
         // ("hosted a meeting, days after Turkey criticised …").
         let limit = self
@@ -1418,7 +1434,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         (true, false)
                     } else if w.len() > p.len()
                         && w.ends_with(p.as_str())
-                        && crate::text::is_proclitic_chain(&w[..w.len() - p.len()])
+                        && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len()))
                     {
                         (true, w.starts_with('و') || w.starts_with('ف'))
                     } else {
@@ -1557,10 +1573,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         };
         // The phrase before the first actor may hold a stance word of its
         // own ("loyal to", "موالية"), but no clause break.
-        if text[from..a.token_start].contains([',', '،', '.']) {
+        if between(text, from, a.token_start).contains([',', '،', '.']) {
             return None;
         }
-        let gap = &text[a.end..b.token_start];
+        let gap = between(text, a.end, b.token_start);
         let words: Vec<&str> = gap.split_whitespace().collect();
         let joined = words
             .first()
@@ -1611,14 +1627,15 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             words.iter().any(|req| {
                 if req.contains(' ') {
                     // A phrase: match on the text from this token.
-                    return text[t.start..to.max(t.start)].starts_with(req.as_str());
+                    return between(text, t.start, to).starts_with(req.as_str());
                 }
                 if w.starts_with(req.as_str()) {
                     return true;
                 }
                 let _ = i;
                 w.char_indices().skip(1).take(3).any(|(k, _)| {
-                    crate::text::is_proclitic_chain(&w[..k]) && w[k..].starts_with(req.as_str())
+                    crate::text::is_proclitic_chain(between(w, 0, k))
+                        && between(w, k, w.len()).starts_with(req.as_str())
                 })
             })
         })
@@ -1686,7 +1703,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if self.cues.iter().any(|c| {
                 c.kind == CueKind::Denial
                     && c.end <= cue.token_start
-                    && self.in_denial_scope(&text[c.end..cue.token_start])
+                    && self.in_denial_scope(between(text, c.end, cue.token_start))
             }) {
                 continue;
             }
@@ -1702,7 +1719,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     at_clause == cs
                         && end <= cue.token_start
                         && self.tokens_between(end, cue.token_start) <= 3
-                        && !text[end..cue.token_start].contains([',', '،'])
+                        && !between(text, end, cue.token_start).contains([',', '،'])
                 }));
             // A cue inside a proper name ("Political Dialogue Forum", "Joint
             // Military Commission") is part of the name, not a statement.
@@ -1829,7 +1846,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         .ctx
                         .kb
                         .cues
-                        .is_co_subject(&text[cue.end..m.token_start])
+                        .is_co_subject(between(text, cue.end, m.token_start))
                 {
                     for id in &m.ids {
                         if !sources.contains(id) {
@@ -1969,7 +1986,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         });
                         if let Some(i) = nearest {
                             let m = self.mentions[i];
-                            let gap = &text[m.end..cue.token_start];
+                            let gap = between(text, m.end, cue.token_start);
                             if !gap.contains([',', '،'])
                                 && self.tokens_between(m.end, cue.token_start) <= 1
                             {

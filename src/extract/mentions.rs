@@ -8,6 +8,7 @@
 //! both sides) against what the text has named so far.
 
 use super::context::{article_context, is_dateline, ArticleContext, Signal};
+use super::span::between;
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{ActorBase, Context, Form, RefKind, Target};
 use crate::text::{is_proclitic_chain, Sentence, Token};
@@ -353,7 +354,12 @@ pub fn find_mentions(
                         .get(ri + 1)
                         .zip(ends.get(ri + 1))
                         .is_some_and(|(&next, &end)| {
-                            next >= raw.end && is_owner_gap(kb, &text[raw.end..next], &text[end..])
+                            next >= raw.end
+                                && is_owner_gap(
+                                    kb,
+                                    between(text, raw.end, next),
+                                    between(text, end, text.len()),
+                                )
                         }) =>
                 {
                     pending = Some((si, raw.end));
@@ -395,7 +401,11 @@ pub fn find_mentions(
                 if ps == si
                     && how != How::Proposal
                     && pend <= raw.token_start
-                    && is_owner_gap(kb, &text[pend..raw.token_start], &text[raw.end..])
+                    && is_owner_gap(
+                        kb,
+                        between(text, pend, raw.token_start),
+                        between(text, raw.end, text.len()),
+                    )
                 {
                     proposal = Some(ids.clone());
                 }
@@ -464,7 +474,7 @@ pub fn find_mentions(
                         continue;
                     }
                     if prev.end <= raw.token_start
-                        && is_same_actor_gap(kb, &text[prev.end..raw.token_start])
+                        && is_same_actor_gap(kb, between(text, prev.end, raw.token_start))
                     {
                         prev.end = raw.end;
                         continue;
@@ -717,7 +727,7 @@ fn object_antecedent(
     if !(behind_preposition || after_actor) {
         return None;
     }
-    let before = text[..c.token_start].split_whitespace().last();
+    let before = between(text, 0, c.token_start).split_whitespace().last();
     if !behind_preposition
         && before.is_some_and(|w| w.starts_with(['و', 'ف']) && w.chars().count() > 3)
     {
@@ -727,7 +737,7 @@ fn object_antecedent(
     // The clause opens right after the antecedent (a verb behind و or
     // "and"), with at most a word more before the pronoun: a longer stretch
     // may hold an indefinite noun it means (وهي اتهامات لم تعلق عليها).
-    let between: Vec<&str> = text[c.end..raw.token_start]
+    let between: Vec<&str> = between(text, c.end, raw.token_start)
         .split(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '،'))
         .filter(|w| !w.is_empty())
         .collect();
@@ -777,7 +787,7 @@ fn is_same_actor_gap(kb: &ActorBase, gap: &str) -> bool {
 /// before `floor` (the end of the previous mention).
 fn title_before(kb: &ActorBase, text: &str, raw: &Raw, floor: usize) -> Option<usize> {
     let clitic = &text[raw.token_start..raw.start];
-    let mut before = text[floor..raw.token_start].trim_end();
+    let mut before = between(text, floor, raw.token_start).trim_end();
     match clitic {
         "ب" | "ل" | "لل" | "وب" => {}
         "" => before = before.strip_suffix("في")?.trim_end(),
@@ -864,19 +874,19 @@ fn chosen_actor(kb: &ActorBase, text: &str, out: &[Mention]) -> Option<Vec<Strin
         .rev()
         .filter(|m| !m.ids.is_empty() && m.how != How::Outcome)
         .find(|m| {
-            let before = &text[..m.token_start];
+            let before = between(text, 0, m.token_start);
             let lo = before
                 .char_indices()
                 .rev()
                 .find(|(_, c)| ['.', ',', ';', '\n', '،', ':'].contains(c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            let clause = format!(" {} ", before[lo..].to_lowercase());
+            let clause = format!(" {} ", between(before, lo, before.len()).to_lowercase());
             // The phrase ends a word and starts one (or a hyphenated
             // part: "minister-designate of"); "named by X" names no winner.
             kb.chosen_words.iter().any(|w| {
                 clause.match_indices(&format!("{w} ")).any(|(i, _)| {
-                    let rest = &clause[i + w.len()..];
-                    clause[..i].ends_with([' ', '-'])
+                    let rest = between(&clause, i + w.len(), clause.len());
+                    between(&clause, 0, i).ends_with([' ', '-'])
                         && rest.split_whitespace().count() <= 5
                         && !rest.split_whitespace().any(|t| t == "by")
                 })
@@ -889,7 +899,8 @@ fn is_announce_verb(kb: &ActorBase, w: &str) -> bool {
     let bare = w.strip_prefix(['و', 'ف']).unwrap_or(w);
     [w, bare].iter().any(|w| {
         kb.announce_verbs.contains(*w)
-            || crate::text::strip_enclitic(w).is_some_and(|n| kb.announce_verbs.contains(&w[..n]))
+            || crate::text::strip_enclitic(w)
+                .is_some_and(|n| kb.announce_verbs.contains(between(w, 0, n)))
     })
 }
 
@@ -909,13 +920,13 @@ fn proposer(
         .iter()
         .rev()
         .find(|m| m.sentence == si && m.end <= raw.token_start && !m.ids.is_empty())?;
-    let gap = text[before.end..raw.token_start].trim_start();
+    let gap = between(text, before.end, raw.token_start).trim_start();
     if let Some(rest) = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")) {
         if rest.split_whitespace().count() <= 2 && !rest.contains([',', '.']) {
             return Some(before.ids.clone());
         }
     }
-    let words: Vec<&str> = text[sentence.start..raw.token_start]
+    let words: Vec<&str> = between(text, sentence.start, raw.token_start)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
@@ -950,7 +961,7 @@ fn joined_sides(
     if !side(&prev.ids[0]) || !side(&ids[0]) || start < prev.end {
         return None;
     }
-    let words: Vec<&str> = text[prev.end..start].split_whitespace().collect();
+    let words: Vec<&str> = between(text, prev.end, start).split_whitespace().collect();
     let joined = words.len() <= 3
         && words
             .first()
@@ -1112,7 +1123,7 @@ fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool
     if previous_word(text, tokens, raw.token_start).is_some_and(|w| kb.is_locative(w)) {
         return true;
     }
-    let after = text[raw.end..].trim_start();
+    let after = between(text, raw.end, text.len()).trim_start();
     after.starts_with('(') || after.starts_with("-based") || after.starts_with("- ")
 }
 
@@ -1152,7 +1163,7 @@ fn combine_possessives(
         if b.token_start < a.end || is_arabic(&text[a.start..a.end]) {
             continue;
         }
-        let gap = text[a.end..b.token_start].trim();
+        let gap = between(text, a.end, b.token_start).trim();
         // "Turkey's parliament": the owner before, its noun right after.
         if owner(a) && owned(b) && matches!(gap, "'s" | "’s") {
             consumed[i + 1] = true;
@@ -1185,7 +1196,7 @@ fn combine_demonyms(
     text: &str,
     raws: Vec<Raw>,
 ) -> Vec<Raw> {
-    let adjacent = |a: &Raw, b: &Raw| text[a.end..b.token_start].trim().is_empty();
+    let adjacent = |a: &Raw, b: &Raw| between(text, a.end, b.token_start).trim().is_empty();
     // The لل form of an article noun (للحكومة) is looked up as ال (الحكومة).
     let phrase = |r: &Raw| -> String {
         let p = &text[r.start..r.end];
@@ -1353,7 +1364,7 @@ fn find_unlisted(
     };
     let capitalised = |t: &Token| {
         let (os, _) = norm.orig_span(t.start, t.end);
-        original[os..]
+        between(original, os, original.len())
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -1420,7 +1431,7 @@ fn find_unlisted(
             }
             let start = head.end - h.len();
             let end = name.last().map_or(head.end, |t| t.end);
-            let words: Vec<&str> = std::iter::once(&text[start..head.end])
+            let words: Vec<&str> = std::iter::once(between(text, start, head.end))
                 .chain(name.iter().map(|t| word(t)))
                 .collect();
             out.push(Raw {

@@ -4,14 +4,17 @@
 mod context;
 mod infer;
 mod mentions;
+mod span;
 
 pub use context::ArticleContext;
 pub use infer::{infer, DocContext};
 pub use mentions::{find_mentions, How, Mention, INERT_KINDS, UNLISTED_PREFIX};
+pub use span::between;
 
 use crate::graph::{ActorNode, Assertion, DocumentJson, EdgeJson, EvidenceJson, StanceGraph};
 use crate::lexicon::Knowledge;
 use crate::model::{Document, Relation};
+use crate::stage;
 use crate::text::{normalize, segment, tokenize, Sentence};
 use std::collections::BTreeMap;
 
@@ -30,8 +33,10 @@ pub enum PersonsMode {
 pub struct Options {
     /// Persons folded or kept.
     pub persons: PersonsMode,
-    /// Keep actors that take part in no stance as nodes.
-    pub all_nodes: bool,
+    /// Only actors that take part in a stance become nodes. By default
+    /// every actor found is a node, as the design card says (issue 17):
+    /// a reader of the diagram should see who was merely present.
+    pub stance_only: bool,
     /// Only actors the packs list: no `unlisted-…` nodes for organisation
     /// names found by pattern.
     pub strict_actors: bool,
@@ -57,9 +62,12 @@ pub fn analyse(doc: &Document, kb: &Knowledge) -> Extraction {
 /// Finds mentions and stance statements in one document; with
 /// `opts.strict_actors` only actors the packs list are found.
 pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extraction {
+    stage::enter(stage::NORMALISE, &doc.id);
     let norm = normalize(&doc.text);
     let tokens = tokenize(&norm.text);
+    stage::enter(stage::SEGMENT, &doc.id);
     let sentences = split_long_sentences(&norm.text, segment(&norm.text), MAX_SENTENCE_BYTES);
+    stage::enter(stage::MENTIONS, &doc.id);
     let mentions = find_mentions(
         &kb.actors,
         &doc.text,
@@ -78,6 +86,7 @@ pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extractio
         sentences: &sentences,
         mentions: &mentions,
     };
+    stage::enter(stage::INFERENCE, &doc.id);
     let assertions = infer(&ctx);
     Extraction {
         mentions,
@@ -160,7 +169,7 @@ fn push_chunk(text: &str, out: &mut Vec<Sentence>, clauses: Vec<(usize, usize)>)
     };
     let (start, end) = (first.0, last.1);
     // Trim whitespace so a chunk's span is tight like a segmented sentence.
-    let slice = &text[start..end];
+    let slice = between(text, start, end);
     let s = start + (slice.len() - slice.trim_start().len());
     let e = end - (slice.len() - slice.trim_end().len());
     if s >= e {
@@ -180,6 +189,7 @@ fn push_chunk(text: &str, out: &mut Vec<Sentence>, clauses: Vec<(usize, usize)>)
 
 /// Aggregates one document's statements into its graph.
 pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options) -> StanceGraph {
+    stage::enter(stage::AGGREGATION, &doc.id);
     let mut graph = StanceGraph::new();
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for m in &ex.mentions {
@@ -196,7 +206,9 @@ pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options
             }
             continue;
         };
-        if INERT_KINDS.contains(&actor.kind.as_str()) && !opts.all_nodes {
+        // Media, places and forums are never actors: nodes only when a
+        // stance names them.
+        if INERT_KINDS.contains(&actor.kind.as_str()) {
             continue;
         }
         graph.upsert_node(ActorNode {
@@ -208,12 +220,21 @@ pub fn aggregate(doc: &Document, kb: &Knowledge, ex: &Extraction, opts: &Options
         });
     }
     for a in &ex.assertions {
-        graph.add_assertion(a.clone());
+        let mut a = a.clone();
+        if !doc.replaced.is_empty() {
+            // Stray bytes were read as U+FFFD: offsets still count the
+            // file's bytes.
+            let e = &mut a.evidence;
+            for at in [&mut e.start, &mut e.end, &mut e.cue_start, &mut e.cue_end] {
+                *at = doc.file_offset(*at);
+            }
+        }
+        graph.add_assertion(a);
     }
     if opts.persons == PersonsMode::Keep {
         add_persons(doc, kb, ex, &mut graph);
     }
-    if !opts.all_nodes {
+    if opts.stance_only {
         graph.retain_nodes(|_, degree| degree > 0);
     }
     // Recorded after pruning, so the document lists exactly the graph's

@@ -506,7 +506,17 @@ impl CueBase {
                         Some(rest) => (true, rest),
                         None => (false, w.as_str()),
                     };
+                    // A negator is a whole word ("عدم" is not in "بعدما");
+                    // its inflected forms are listed.
+                    let edge = match kind {
+                        CueKind::Negator => Edge::Exact,
+                        _ => edge,
+                    };
                     for phrase in expand_cue(w) {
+                        let edge = match lang {
+                            Lang::Ar => Edge::for_arabic(&phrase, edge),
+                            Lang::En => edge,
+                        };
                         payloads.push(kind);
                         circumstantial.push(circ);
                         builder.add(&phrase, payloads.len() - 1, edge);
@@ -613,6 +623,11 @@ impl CueBase {
                             CueKind::Rule(ri)
                         });
                         circumstantial.push(circ);
+                        let edge = match lang {
+                            Lang::Ar if noun => Edge::for_arabic(&phrase, Edge::Noun),
+                            Lang::Ar => Edge::for_arabic(&phrase, edge),
+                            Lang::En => edge,
+                        };
                         builder.add(&phrase, payloads.len() - 1, edge);
                     }
                 }

@@ -13,9 +13,11 @@ use crate::text::{is_proclitic_chain, normalize, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// Suffixes an Arabic cue word may carry (verb endings and object pronouns).
+/// Not ي: after a verb it makes a name or a noun, another word ("شكري" is
+/// Shoukry, not "thanked"; issue 17); only nouns take it ([`Edge::Noun`]).
 const ARABIC_SUFFIXES: &[&str] = &[
     "ت", "ا", "وا", "ن", "ان", "تا", "ين", "ون", "ه", "ها", "هم", "هما", "نا", "ته", "تها", "تهم",
-    "ات", "وه", "وها", "تم", "ني", "ي", "يه", "يها",
+    "ات", "وه", "وها", "تم", "ني", "يه", "يها",
 ];
 
 /// How lenient the right edge of a pattern is.
@@ -25,6 +27,35 @@ pub enum Edge {
     Exact,
     /// An Arabic suffix from a closed list may follow inside the token.
     Suffixed,
+    /// [`Edge::Suffixed`], or the ي of a plural in construct ("داعمي",
+    /// "ممولي"): for nouns.
+    Noun,
+    /// A phrase that opens with a particle (لا, لم, لن): its first word is
+    /// the whole token, or و / ف before it; a suffix may end a longer
+    /// phrase ("لا تقبلها"), never the particle itself.
+    /// The other proclitics would make another word of it: "كلا" is "both",
+    /// "سلم" "handed over", "لما" "when" (issue 17).
+    Particle,
+}
+
+/// Arabic particles (normalised): a closed class of function words that
+/// take و or ف but no other proclitic and no suffix.
+const ARABIC_PARTICLES: &[&str] = &[
+    "لا", "لم", "لن", "ما", "لو", "قد", "في", "من", "عن", "ان", "هو", "هي", "هم",
+];
+
+impl Edge {
+    /// `edge` for an Arabic phrase, or [`Edge::Particle`] when its first
+    /// word is a particle (لا, لم, لن, ما, لو …).
+    pub fn for_arabic(phrase: &str, edge: Edge) -> Edge {
+        let norm = normalize(phrase).text;
+        let first = norm.split_whitespace().next().unwrap_or("");
+        if ARABIC_PARTICLES.contains(&first) {
+            Edge::Particle
+        } else {
+            edge
+        }
+    }
 }
 
 /// One match in normalised byte offsets.
@@ -118,14 +149,24 @@ impl PhraseMatcher {
                 continue;
             };
             let head = &text[first.start..start];
-            if !(head.is_empty() || is_proclitic_chain(head) && is_arabic_letter_start(text, start))
-            {
+            let clitics_ok = match edge {
+                Edge::Particle => matches!(head, "" | "و" | "ف"),
+                _ => {
+                    head.is_empty()
+                        || is_proclitic_chain(head) && is_arabic_letter_start(text, start)
+                }
+            };
+            if !clitics_ok {
                 continue;
             }
             let tail = &text[end..last.end];
             let end = if tail.is_empty() {
                 end
-            } else if edge == Edge::Suffixed && ARABIC_SUFFIXES.contains(&tail) {
+            } else if (matches!(edge, Edge::Suffixed | Edge::Noun)
+                || edge == Edge::Particle && first.start != last.start)
+                && ARABIC_SUFFIXES.contains(&tail)
+                || edge == Edge::Noun && tail == "ي"
+            {
                 last.end
             } else {
                 continue;
@@ -290,6 +331,49 @@ mod tests {
         ["رفض"],
         Edge::Exact,
         "ورفضت الحكومة",
+        vec![]
+    );
+    // Issue 17: a cue inside another word is no cue.
+    t!(
+        particle_takes_waw,
+        ["لا"],
+        Edge::Particle,
+        "ولا يمكن",
+        vec!["لا:لا"]
+    );
+    t!(
+        particle_not_inside_kila,
+        ["لا", "لم"],
+        Edge::Particle,
+        "التقى كلا من الطرفين وسلم الرسالة",
+        vec![]
+    );
+    t!(
+        noun_negator_not_inside_badama,
+        ["عدم"],
+        Edge::Exact,
+        "بعدما وقع الرئيس التركي",
+        vec![]
+    );
+    t!(
+        noun_negator_after_preposition,
+        ["عدم"],
+        Edge::Exact,
+        "طالب بعدم التدخل",
+        vec!["عدم:عدم"]
+    );
+    t!(
+        construct_plural_of_a_noun,
+        ["داعم"],
+        Edge::Noun,
+        "من أبرز داعمي حكومة الوفاق",
+        vec!["داعم:داعمي"]
+    );
+    t!(
+        name_is_not_a_suffixed_cue,
+        ["شكر"],
+        Edge::Suffixed,
+        "قال وزير الخارجية المصري شكري",
         vec![]
     );
     t!(

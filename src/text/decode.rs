@@ -11,11 +11,14 @@
 //!    is truncated and refused;
 //! 2. without a BOM, NUL bytes or a high share of control bytes mean binary
 //!    data and are refused;
-//! 3. valid UTF-8 is taken as is; bytes that are mostly valid UTF-8 but broken
-//!    somewhere are refused at the first bad byte (a damaged UTF-8 file read
-//!    as Windows-1256 would be mojibake);
-//! 4. otherwise the bytes are read as Windows-1256 if the result looks like
-//!    Arabic text, and refused if it does not;
+//! 3. valid UTF-8 is taken as is; UTF-8 with a few stray bytes (one, or at
+//!    most one per hundred chars) is read with U+FFFD for each and reported
+//!    in [`Replaced`], so the caller can warn and offsets can still point
+//!    into the file's bytes (issue 17);
+//! 4. more damage in mostly UTF-8 bytes is refused at the first bad byte (a
+//!    damaged UTF-8 file read as Windows-1256 would be mojibake); otherwise
+//!    the bytes are read as Windows-1256 if the result's letters are Arabic,
+//!    and refused if they are not;
 //! 5. finally, HTML (by `.html`/`.htm` path or content starting with
 //!    `<!doctype` / `<html`) is reduced to its title and body paragraphs,
 //!    see [`html_to_text`].
@@ -34,11 +37,40 @@ use crate::error::{Error, Result};
 /// assert_eq!(text, "Tripoli & Benghazi");
 /// ```
 pub fn decode(bytes: &[u8], path: &str) -> Result<String> {
-    let text = decode_plain(bytes, path)?;
+    decode_repairing(bytes, path).map(|(text, _)| text)
+}
+
+/// An invalid UTF-8 sequence in an otherwise UTF-8 file, read as U+FFFD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Replaced {
+    /// Where the bad bytes start in the file.
+    pub file_offset: usize,
+    /// Where their U+FFFD starts in the decoded text; `None` for HTML, whose
+    /// offsets point into the extracted text anyway.
+    pub text_offset: Option<usize>,
+    /// How many bytes were replaced (1 to 3; U+FFFD itself has 3).
+    pub len: usize,
+}
+
+/// [`decode`], also saying which stray bytes of a UTF-8 file were replaced
+/// by U+FFFD. Real files often carry one stray byte; refusing the whole
+/// article for it helps nobody, so text that is overwhelmingly valid UTF-8
+/// (see [`overwhelmingly_utf8`]) is repaired and the caller warns.
+///
+/// ```
+/// let (text, replaced) = stancegraph::text::decode_repairing(b"Turkey \xE9 backs the GNA.", "a.txt").unwrap();
+/// assert_eq!(text, "Turkey \u{FFFD} backs the GNA.");
+/// assert_eq!((replaced[0].file_offset, replaced[0].len), (7, 1));
+/// ```
+pub fn decode_repairing(bytes: &[u8], path: &str) -> Result<(String, Vec<Replaced>)> {
+    let (text, mut replaced) = decode_plain(bytes, path)?;
     if is_html_path(path) || looks_like_html(&text) {
-        Ok(html_to_text(&text))
+        for r in &mut replaced {
+            r.text_offset = None;
+        }
+        Ok((html_to_text(&text), replaced))
     } else {
-        Ok(text)
+        Ok((text, replaced))
     }
 }
 
@@ -82,10 +114,15 @@ fn error(path: &str, offset: usize, what: impl Into<String>, hint: impl Into<Str
 
 const HINT: &str = "expected UTF-8, UTF-16 with a BOM, Windows-1256 or HTML text";
 
-fn decode_plain(bytes: &[u8], path: &str) -> Result<String> {
+fn decode_plain(bytes: &[u8], path: &str) -> Result<(String, Vec<Replaced>)> {
     if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(body) {
-            Ok(text) => check_controls(text, path, 3).map(|()| text.to_string()),
+            Ok(text) => check_controls(text, path, 3).map(|()| (text.to_string(), Vec::new())),
+            Err(_) if overwhelmingly_utf8(body) => {
+                let (text, replaced) = repair_utf8(body, 3);
+                check_controls(&text, path, 3)?;
+                Ok((text, replaced))
+            }
             Err(err) => Err(error(
                 path,
                 3 + err.valid_up_to(),
@@ -95,10 +132,10 @@ fn decode_plain(bytes: &[u8], path: &str) -> Result<String> {
         };
     }
     if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return decode_utf16(body, path, u16::from_le_bytes, "UTF-16LE");
+        return decode_utf16(body, path, u16::from_le_bytes, "UTF-16LE").map(|t| (t, Vec::new()));
     }
     if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return decode_utf16(body, path, u16::from_be_bytes, "UTF-16BE");
+        return decode_utf16(body, path, u16::from_be_bytes, "UTF-16BE").map(|t| (t, Vec::new()));
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(error(
@@ -109,25 +146,72 @@ fn decode_plain(bytes: &[u8], path: &str) -> Result<String> {
         ));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => check_controls(text, path, 0).map(|()| text.to_string()),
+        Ok(text) => check_controls(text, path, 0).map(|()| (text.to_string(), Vec::new())),
         Err(err) => {
             let bad = err.valid_up_to();
+            // A few stray bytes in UTF-8 text: damage, repaired and warned
+            // about; more is refused. Only then the code page, and only if
+            // the letters it gives are Arabic: cp1256 decodes any byte, so
+            // "no error" proves nothing.
+            if overwhelmingly_utf8(bytes) {
+                let (text, replaced) = repair_utf8(bytes, 0);
+                check_controls(&text, path, 0)?;
+                return Ok((text, replaced));
+            }
             if mostly_utf8(bytes) {
                 return Err(error(path, bad, "invalid UTF-8", HINT));
             }
             let (text, _, _) = encoding_rs::WINDOWS_1256.decode(bytes);
-            if !looks_arabic(&text) {
-                return Err(error(
-                    path,
-                    bad,
-                    "invalid UTF-8, and as Windows-1256 it does not read as Arabic",
-                    HINT,
-                ));
+            if looks_arabic(&text) {
+                check_controls(&text, path, 0)?;
+                return Ok((text.into_owned(), Vec::new()));
             }
-            check_controls(&text, path, 0)?;
-            Ok(text.into_owned())
+            Err(error(
+                path,
+                bad,
+                "invalid UTF-8, and as Windows-1256 it does not read as Arabic",
+                HINT,
+            ))
         }
     }
+}
+
+/// Whether broken UTF-8 is a few stray bytes in UTF-8 text: one broken
+/// sequence is always taken as a stray, more only at one per hundred
+/// well-formed chars.
+fn overwhelmingly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    bad <= 1 + good / 100
+}
+
+/// The text with each broken sequence read as U+FFFD (as
+/// `String::from_utf8_lossy` does), and where each was. `base` is the
+/// length of a BOM before `bytes`.
+fn repair_utf8(bytes: &[u8], base: usize) -> (String, Vec<Replaced>) {
+    let mut text = String::with_capacity(bytes.len() + 8);
+    let mut replaced = Vec::new();
+    let mut at = base;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        let bad = chunk.invalid().len();
+        if bad > 0 {
+            replaced.push(Replaced {
+                file_offset: at,
+                text_offset: Some(text.len()),
+                len: bad,
+            });
+            text.push(char::REPLACEMENT_CHARACTER);
+            at += bad;
+        }
+    }
+    (text, replaced)
 }
 
 fn decode_utf16(body: &[u8], path: &str, unit: fn([u8; 2]) -> u16, name: &str) -> Result<String> {
@@ -216,19 +300,31 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good >= bad
 }
 
-/// Whether Windows-1256 output reads as Arabic: most non-ASCII chars are in
-/// the Arabic block (the code page also holds a few French letters and
-/// typographic signs, which real Arabic text uses sparingly).
+/// Whether Windows-1256 output reads as Arabic: at least a quarter of its
+/// letters are Arabic letters, and most non-ASCII chars are in the Arabic
+/// block (the code page also holds a few French letters and typographic
+/// signs, which real Arabic text uses sparingly). Latin text with a stray
+/// byte that happens to be an Arabic letter in cp1256 is not Arabic.
 fn looks_arabic(text: &str) -> bool {
-    let (mut arabic, mut other) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii()) {
+    let (mut arabic, mut other, mut letters) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+        if c.is_ascii() {
+            continue;
+        }
         if ('\u{0600}'..='\u{06FF}').contains(&c) {
             arabic += 1;
         } else {
             other += 1;
         }
     }
-    arabic > 0 && arabic >= other * 3
+    let arabic_letters = text
+        .chars()
+        .filter(|c| ('\u{0621}'..='\u{064A}').contains(c))
+        .count();
+    arabic > 0 && arabic >= other * 3 && arabic_letters * 4 >= letters
 }
 
 fn is_html_path(path: &str) -> bool {
@@ -671,6 +767,49 @@ mod tests {
         }
     }
 
+    #[test]
+    fn stray_byte_in_utf8_is_repaired_and_located() {
+        let bytes = [AR.as_bytes(), b"\xFF", AR.as_bytes()].concat();
+        let (text, replaced) = decode_repairing(&bytes, "x.txt").unwrap();
+        assert_eq!(text, format!("{AR}\u{FFFD}{AR}"));
+        assert_eq!(
+            replaced,
+            [Replaced {
+                file_offset: AR.len(),
+                text_offset: Some(AR.len()),
+                len: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn stray_byte_after_a_bom_counts_the_bom() {
+        let (text, replaced) = decode_repairing(b"\xEF\xBB\xBFab\xC3 cd", "x.txt").unwrap();
+        assert_eq!(text, "ab\u{FFFD} cd");
+        assert_eq!(
+            (replaced[0].file_offset, replaced[0].text_offset),
+            (5, Some(2))
+        );
+    }
+
+    #[test]
+    fn stray_byte_in_html_has_no_text_offset() {
+        let (text, replaced) = decode_repairing(b"<p>Egypt \xE9 said</p>", "a.html").unwrap();
+        assert_eq!(text, "Egypt \u{FFFD} said");
+        assert_eq!(
+            (replaced[0].file_offset, replaced[0].text_offset),
+            (9, None)
+        );
+    }
+
+    #[test]
+    fn latin_with_one_cp1256_letter_is_not_cp1256() {
+        // 0xC7 is ا in Windows-1256: once enough to read the file as Arabic.
+        let (text, replaced) = decode_repairing(b"Egypt \xC7 condemned Turkey.", "x.txt").unwrap();
+        assert_eq!(text, "Egypt \u{FFFD} condemned Turkey.");
+        assert_eq!(replaced.len(), 1);
+    }
+
     fn ok(bytes: &[u8], path: &str) -> String {
         match decode(bytes, path) {
             Ok(text) => text,
@@ -754,16 +893,18 @@ mod tests {
         "x.bin",
         "x.bin:1: binary data (4 control characters in 6); expected a text or HTML article"
     );
+    // Issue 17: one stray byte is repaired (see `stray_byte_*`); more
+    // damage than one per hundred chars is refused.
     e!(
         broken_utf8,
-        [AR.as_bytes(), b"\xFF", AR.as_bytes()].concat(),
+        [AR.as_bytes(), b"\xFF \xFF \xFF \xFF", AR.as_bytes()].concat(),
         "x.txt",
         format!(
             "x.txt:{}: invalid UTF-8; expected UTF-8, UTF-16 with a BOM, Windows-1256 or HTML text",
             AR.len()
         )
     );
-    e!(bom_then_broken, b"\xEF\xBB\xBFab\xC3", "x.txt",
+    e!(bom_then_broken, b"\xEF\xBB\xBFab\xC3\xC3\xC3", "x.txt",
        "x.txt:5: invalid UTF-8 after a UTF-8 byte-order mark; expected UTF-8 throughout a file that starts with a UTF-8 BOM");
     e!(latin1_not_arabic, b"Fran\xE7ois \xF1 \xFC \xE4 \xF6 \xDF \xA9", "x.txt",
        "x.txt:4: invalid UTF-8, and as Windows-1256 it does not read as Arabic; expected UTF-8, UTF-16 with a BOM, Windows-1256 or HTML text");

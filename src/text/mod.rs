@@ -23,7 +23,7 @@ mod normalize;
 mod segment;
 mod token;
 
-pub use decode::{decode, decode_string, html_to_text};
+pub use decode::{decode, decode_repairing, decode_string, html_to_text, Replaced};
 pub use lang::detect_lang;
 pub use markers::{
     marker_table, markers, markers_in, Marker, MarkerKind, MarkerTable, MARKERS_TOML,

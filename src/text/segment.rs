@@ -106,6 +106,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut start = 0usize;
     let mut in_quote = false;
     let mut quote_open_at = 0usize;
+    let mut hidden_stops = 0usize;
     let mut pos = 0usize;
     while pos < bytes.len() {
         // Skip to the next byte that can matter: a stop, a line break, a
@@ -128,8 +129,15 @@ pub fn segment(text: &str) -> Vec<Sentence> {
                 continue;
             }
             b'"' => {
-                in_quote = !in_quote;
-                quote_open_at = pos;
+                match quote_side(text, pos) {
+                    QuoteSide::Opens => in_quote = true,
+                    QuoteSide::Closes => in_quote = false,
+                    QuoteSide::Unknown => in_quote = !in_quote,
+                }
+                if in_quote {
+                    quote_open_at = pos;
+                    hidden_stops = 0;
+                }
                 pos += 1;
                 continue;
             }
@@ -151,12 +159,21 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             }
         };
         let no_cut = !followed_ok
-            || (b == b'.' && (digit_around(bytes, at) || is_abbreviation(text, at, data)))
-            // A quote left open for long is unbalanced: stop honouring it.
-            || (in_quote && next != Some('"') && at - quote_open_at < 600);
+            || (b == b'.' && (digit_around(bytes, at) || is_abbreviation(text, at, data)));
         if no_cut {
             pos = after;
             continue;
+        }
+        if in_quote && next != Some('"') {
+            // A quotation hides its own sentence ends, but a bounded number
+            // of them: a quote left open for long is unbalanced (a stray or
+            // reversed mark on a real page) and stops being honoured.
+            if at - quote_open_at < MAX_QUOTE_BYTES && hidden_stops < MAX_HIDDEN_STOPS {
+                hidden_stops += 1;
+                pos = after;
+                continue;
+            }
+            in_quote = false;
         }
         // Junk punctuation after the stop stays with this sentence.
         let mut end = after;
@@ -164,7 +181,8 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             let n_len = match n {
                 b'.' | b',' | b'!' | b'?' | b')' | b']' => 1,
                 b'"' => {
-                    in_quote = !in_quote;
+                    // A quote mark right after a stop closes a quotation.
+                    in_quote = false;
                     1
                 }
                 0xD8 if matches!(bytes.get(end + 1), Some(0x8C | 0x9F)) => 2, // ، ؟
@@ -179,6 +197,40 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     }
     push_sentence(text, start, text.len(), &mut sentences);
     sentences
+}
+
+/// Longest stretch, in bytes, over which an open quotation hides sentence
+/// ends.
+const MAX_QUOTE_BYTES: usize = 600;
+/// Most sentence ends one quotation hides: a quote of a few sentences
+/// stays whole, a stray mark does not swallow the article (issue 17).
+const MAX_HIDDEN_STOPS: usize = 3;
+
+/// Which way a `"` (every quote mark is `"` in the normalised view) faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteSide {
+    Opens,
+    Closes,
+    Unknown,
+}
+
+/// A quote mark with a space (or the start, or an opening bracket) before
+/// it and a word after it opens a quotation; one with a word before it and
+/// a space or punctuation after it closes one. Real pages mix « » and “ ”
+/// both ways round and leave marks unbalanced, so the flanks decide, not
+/// the count (as CommonMark does for emphasis).
+fn quote_side(text: &str, at: usize) -> QuoteSide {
+    let before = text.get(..at).and_then(|t| t.chars().next_back());
+    let after = text.get(at + 1..).and_then(|t| t.chars().next());
+    let open_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':'));
+    let open_after = after.is_none_or(|c| {
+        c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟' | '…')
+    });
+    match (open_before, open_after) {
+        (true, false) => QuoteSide::Opens,
+        (false, true) => QuoteSide::Closes,
+        _ => QuoteSide::Unknown,
+    }
 }
 
 /// Bytes the sentence loop stops at (see [`segment`]).
@@ -595,6 +647,26 @@ mod tests {
     );
     t!(only_junk, " ., ، . ", vec![]);
     t!(empty, "", vec![]);
+    // Issue 17: a stray closing « after طرابلس and a reversed pair later
+    // must not make the whole article one sentence.
+    t!(
+        issue_17_stray_guillemets,
+        "قال المصدر إن الجيش استهدف موقعا جنوب طرابلس«، مشيرا إلى أن »الجيش استهدف مخازن«. وأضاف أن حكومة الوفاق تدعم الميليشيات.",
+        vec![
+            "قال المصدر إن الجيش استهدف موقعا جنوب طرابلس«، مشيرا إلى أن »الجيش استهدف مخازن«.",
+            "وأضاف أن حكومة الوفاق تدعم الميليشيات."
+        ]
+    );
+    t!(
+        issue_17_quote_hides_a_few_stops_only,
+        "قال: «لا تفاوض. لا حوار. لا هدنة. لا لقاء. وغادر الوفد.",
+        vec!["قال: «لا تفاوض. لا حوار. لا هدنة. لا لقاء.", "وغادر الوفد."]
+    );
+    t!(
+        issue_17_straight_quote_closing_before_stop,
+        "He called it \"a betrayal\". Then he left.",
+        vec!["He called it \"a betrayal\".", "Then he left."]
+    );
     t!(
         unbalanced_quote,
         "He said \"never. Then he left. Talks ended.",

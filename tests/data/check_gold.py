@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate gold stance-graph files (see /work/shared/eval/GUIDELINE.md).
+"""Validate gold stance-graph files (see ../shared/eval/GUIDELINE.md).
 
 usage: check_gold.py GOLD_DIR ARTICLE_DIR [--score PATH_TO_score.py]
 
@@ -22,7 +22,10 @@ import tempfile
 from pathlib import Path
 
 RELATIONS = {"supports", "opposes", "negotiates-with"}
-DEFAULT_SCORE = "/work/shared/eval/score.py"
+# The shared folder sits beside the repository (../shared), as .ci/run
+# expects: found from this file, so the script works in any clone.
+SHARED = Path(__file__).resolve().parent.parent.parent.parent / "shared"
+DEFAULT_SCORE = str(SHARED / "eval" / "score.py")
 
 
 def key(e):

@@ -4,7 +4,10 @@ import json, re, sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-IDS_MD = Path('/work/shared/eval/IDS.md')
+# The shared folder sits beside the repository (../shared), as .ci/run
+# expects: found from this file, so the script works in any clone.
+SHARED = HERE.parent.parent.parent / 'shared'
+IDS_MD = SHARED / 'eval' / 'IDS.md'
 REL = {'supports', 'opposes', 'negotiates-with'}
 
 def known_ids():
