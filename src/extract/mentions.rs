@@ -7,8 +7,9 @@
 //! place after a locative preposition), and back-references (the latter,
 //! both sides) against what the text has named so far.
 
+use super::context::{article_context, ArticleContext, Signal};
 use crate::fasthash::{FastMap, FastSet};
-use crate::lexicon::{ActorBase, Form, RefKind, Target};
+use crate::lexicon::{ActorBase, Context, Form, RefKind, Target};
 use crate::text::{is_proclitic_chain, Sentence, Token};
 use std::collections::BTreeMap;
 
@@ -110,7 +111,7 @@ pub fn find_mentions(
 ) -> Vec<Mention> {
     let text = norm.text.as_str();
     // Pass 1: raw hits, sentence by sentence.
-    let mut per_sentence: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());
+    let mut hits_per_sentence: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());
     for s in sentences {
         let mut raws = Vec::new();
         for hit in kb.matcher().find(text, tokens, (s.start, s.end)) {
@@ -131,13 +132,40 @@ pub fn find_mentions(
                 gender: None,
             });
         }
+        hits_per_sentence.push(raws);
+    }
+    // The country the article is about: role nouns name its institutions,
+    // and an arena country is a place only in its own articles.
+    let named_here: FastSet<String> = hits_per_sentence
+        .iter()
+        .flatten()
+        .filter_map(|raw| match raw.target {
+            Target::Actor(i) if raw.form == Form::Name => Some(kb.actors[i].id.clone()),
+            _ => None,
+        })
+        .collect();
+    let context = article_context(
+        kb,
+        hits_per_sentence.iter().flatten().map(|r| Signal {
+            start: r.start,
+            target: r.target,
+            form: r.form,
+        }),
+        date,
+        &named_here,
+    );
+    let arenas: FastSet<usize> = (0..kb.actors.len())
+        .filter(|&i| kb.actors[i].arena && context.is_about(&kb.actors[i].id))
+        .collect();
+    let mut per_sentence: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());
+    for (s, raws) in sentences.iter().zip(hits_per_sentence) {
         let found = if unlisted {
-            find_unlisted(kb, original, norm, tokens, s, &raws)
+            find_unlisted(kb, &arenas, original, norm, tokens, s, &raws)
         } else {
             Vec::new()
         };
-        let raws = combine_possessives(kb, text, raws);
-        let mut raws = combine_demonyms(kb, text, raws);
+        let raws = combine_possessives(kb, &arenas, text, raws);
+        let mut raws = combine_demonyms(kb, &arenas, text, raws);
         if !found.is_empty() {
             raws.extend(found);
             raws.sort_by_key(|r| r.token_start);
@@ -222,7 +250,7 @@ pub fn find_mentions(
                 _ if raw.unlisted.is_some() => raw.unlisted.clone().map(|id| (vec![id], How::Name)),
                 Target::Actor(i) => {
                     let actor = &kb.actors[i];
-                    if actor.arena || actor.kind == "place" {
+                    if arenas.contains(&i) || actor.kind == "place" {
                         None
                     } else {
                         match raw.form {
@@ -248,30 +276,13 @@ pub fn find_mentions(
                     Some((kb.contexts[i].all.clone(), How::Context))
                 }
                 Target::Context(i) => {
-                    let c = &kb.contexts[i];
-                    let by_framing = framing.and_then(|f| c.framing.get(f)).cloned();
-                    let by_recent = || {
-                        recent
-                            .iter()
-                            .rev()
-                            .find(|id| {
-                                c.recent.contains(id)
-                                    || kb
-                                        .actor(id)
-                                        .is_some_and(|a| c.recent_kinds.contains(&a.kind))
-                            })
-                            .cloned()
+                    let here = ContextHere {
+                        framing,
+                        recent: &recent,
+                        present: &present,
+                        date,
                     };
-                    let by_present = || {
-                        c.present
-                            .iter()
-                            .find(|(p, _)| present.contains(*p))
-                            .map(|(_, id)| id.clone())
-                    };
-                    by_framing
-                        .or_else(by_recent)
-                        .or_else(by_present)
-                        .or_else(|| c.default.clone())
+                    resolve_context(kb, &kb.contexts[i], &context, &here)
                         .map(|id| (vec![id], How::Context))
                 }
                 Target::Reference(RefKind::Pair) => {
@@ -475,6 +486,78 @@ pub fn find_mentions(
 
 /// The gender an Arabic word's ending shows: `feminine` first, then
 /// `masculine`; a non-Arabic word shows none.
+/// What a context word's reading may look at in the article so far.
+struct ContextHere<'a> {
+    framing: Option<&'a str>,
+    recent: &'a [String],
+    present: &'a FastSet<String>,
+    date: Option<&'a str>,
+}
+
+/// The actor a context word names here. A role noun ("the army", الحكومة)
+/// is read by the entry for the article's country, else names that
+/// country's state where the noun says so, else its own default; an entry
+/// for one country applies only in that country's articles, except through
+/// aliases that name the country themselves ("the Libyan army").
+fn resolve_context(
+    kb: &ActorBase,
+    c: &Context,
+    article: &ArticleContext,
+    here: &ContextHere<'_>,
+) -> Option<String> {
+    if c.role.is_some() && c.country.is_none() {
+        let role = c.role.as_deref().unwrap_or_default();
+        let Some(country) = article.main() else {
+            return c.default.clone();
+        };
+        if let Some(local) = kb.role_in(role, country) {
+            return read_context(kb, local, here);
+        }
+        if c.state && kb.actor(country).is_some_and(|a| a.kind == "state") {
+            return Some(country.to_string());
+        }
+        return c.default.clone();
+    }
+    if c.role.is_none() {
+        if let Some(country) = &c.country {
+            if !article.is_about(country) {
+                return None;
+            }
+        }
+    }
+    read_context(kb, c, here)
+}
+
+/// An entry's own reading: by the article's framing, the actor of its
+/// kinds named last, an actor present, the article's date, or its default.
+fn read_context(kb: &ActorBase, c: &Context, here: &ContextHere<'_>) -> Option<String> {
+    let by_framing = here.framing.and_then(|f| c.framing.get(f)).cloned();
+    let by_recent = || {
+        here.recent
+            .iter()
+            .rev()
+            .find(|id| {
+                c.recent.contains(id)
+                    || kb
+                        .actor(id)
+                        .is_some_and(|a| c.recent_kinds.contains(&a.kind))
+            })
+            .cloned()
+    };
+    let by_present = || {
+        c.present
+            .iter()
+            .find(|(p, _)| here.present.contains(*p))
+            .map(|(_, id)| id.clone())
+    };
+    let by_date = || c.on_date(here.date).map(str::to_string);
+    by_framing
+        .or_else(by_recent)
+        .or_else(by_present)
+        .or_else(by_date)
+        .or_else(|| c.default.clone())
+}
+
 fn ending_gender(word: &str, feminine: &str, masculine: &str) -> Option<Gender> {
     if !is_arabic(word) {
         None
@@ -1040,12 +1123,17 @@ fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool
 /// of the arena (Libya's parliament) leaves it alone. The Arabic forms
 /// need nothing: a construct noun before a state (برلمان تركيا) is no hit,
 /// and a demonym after one (البرلمان التركي) is [`combine_demonyms`]' job.
-fn combine_possessives(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+fn combine_possessives(
+    kb: &ActorBase,
+    arenas: &FastSet<usize>,
+    text: &str,
+    raws: Vec<Raw>,
+) -> Vec<Raw> {
     let owner = |r: &Raw| {
         r.unlisted.is_none()
             && r.form == Form::Name
             && matches!(r.target, Target::Actor(i)
-                if !kb.actors[i].arena && kb.actors[i].kind != "place")
+                if !arenas.contains(&i) && kb.actors[i].kind != "place")
     };
     let owned = |r: &Raw| {
         r.form == Form::Name
@@ -1090,7 +1178,12 @@ fn combine_possessives(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
 /// drops the rest. Arabic puts the adjective after the noun (القوات
 /// التركية), English before it (Turkish forces); modifiers and other
 /// demonyms may stand between (Russian and Turkish foreign ministers).
-fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
+fn combine_demonyms(
+    kb: &ActorBase,
+    arenas: &FastSet<usize>,
+    text: &str,
+    raws: Vec<Raw>,
+) -> Vec<Raw> {
     let adjacent = |a: &Raw, b: &Raw| text[a.end..b.token_start].trim().is_empty();
     // The لل form of an article noun (للحكومة) is looked up as ال (الحكومة).
     let phrase = |r: &Raw| -> String {
@@ -1108,7 +1201,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
             ) && r.form == Form::Name
                 && kb.is_agent_noun(&phrase(r)))
     };
-    let is_arena = |r: &Raw| matches!(r.target, Target::Actor(i) if kb.actors[i].arena);
+    let is_arena = |r: &Raw| matches!(r.target, Target::Actor(i) if arenas.contains(&i));
     let is_bridge = |r: &Raw| {
         matches!(r.target, Target::Modifier)
             || r.form == Form::Demonym
@@ -1197,6 +1290,15 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
     out
 }
 
+/// An Arabic participle or adjective that qualifies a name past its first
+/// word (المتمركزة، المنتشرين): it ends the name.
+fn is_qualifier_ar(kb: &ActorBase, word: &str) -> bool {
+    let (starts, ends) = &kb.unlisted_qualifier_ar;
+    starts.iter().any(|s| word.starts_with(s.as_str()))
+        && ends.iter().any(|e| word.ends_with(e.as_str()))
+        && word.chars().count() > 5
+}
+
 /// Organisation names no pack lists, in one sentence.
 ///
 /// Arabic: a head noun in its construct form (حركة، كتيبة، قوات … with only
@@ -1221,6 +1323,7 @@ fn combine_demonyms(kb: &ActorBase, text: &str, raws: Vec<Raw>) -> Vec<Raw> {
 /// variants of one name get one id.
 fn find_unlisted(
     kb: &ActorBase,
+    arenas: &FastSet<usize>,
     original: &str,
     norm: &crate::text::NormText,
     tokens: &[Token],
@@ -1234,7 +1337,7 @@ fn find_unlisted(
     let word = |t: &Token| &text[t.start..t.end];
     let is_place = |r: &Raw| {
         r.form == Form::Capital
-            || matches!(r.target, Target::Actor(i) if kb.actors[i].arena || kb.actors[i].kind == "place")
+            || matches!(r.target, Target::Actor(i) if arenas.contains(&i) || kb.actors[i].kind == "place")
     };
     // The hit overlapping a token, if any.
     let hit = |t: &Token| {
@@ -1291,7 +1394,11 @@ fn find_unlisted(
                 let tw = word(t);
                 let definite = tw.starts_with("ال") || (!name.is_empty() && tw.starts_with("وال"));
                 let number = t.kind == crate::text::TokenKind::Number;
-                if name.len() == 3 || !(definite || number) || kb.unlisted_stop_ar.contains(tw) {
+                if name.len() == 3
+                    || !(definite || number)
+                    || kb.unlisted_stop_ar.contains(tw)
+                    || !name.is_empty() && is_qualifier_ar(kb, tw)
+                {
                     break;
                 }
                 // Past the first word, any known word ends the name: in VSO

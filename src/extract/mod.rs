@@ -1,9 +1,11 @@
 //! From a decoded document to its stance graph: mentions, resolution,
 //! inference, aggregation.
 
+mod context;
 mod infer;
 mod mentions;
 
+pub use context::ArticleContext;
 pub use infer::{infer, DocContext};
 pub use mentions::{find_mentions, How, Mention, INERT_KINDS, UNLISTED_PREFIX};
 

@@ -77,6 +77,8 @@ pub struct Actor {
     pub labels: BTreeMap<String, String>,
     /// The country the conflict happens in.
     pub arena: bool,
+    /// The country whose article context this actor belongs to.
+    pub country: Option<String>,
     /// Every name as written in the packs: labels, aliases, capitals,
     /// demonyms and people nouns (for listing and search; matching uses the
     /// compiled matcher).
@@ -166,6 +168,28 @@ pub struct Context {
     pub recent_kinds: Vec<String>,
     /// Actors the phrase names all at once (empty: one actor, as above).
     pub all: Vec<String>,
+    /// The country whose articles this entry is for.
+    pub country: Option<String>,
+    /// The role it names ("army"); with no country, a role noun.
+    pub role: Option<String>,
+    /// A role noun naming the article country's state where that country
+    /// has no entry for the role.
+    pub state: bool,
+    /// (actor id, from, to) by the article's date.
+    pub dated: Vec<(String, Option<String>, Option<String>)>,
+}
+
+impl Context {
+    /// The actor `dated` gives for an article of `date`.
+    pub fn on_date(&self, date: Option<&str>) -> Option<&str> {
+        let date = date?;
+        self.dated
+            .iter()
+            .find(|(_, from, to)| {
+                from.as_deref().is_none_or(|f| f <= date) && to.as_deref().is_none_or(|t| date < t)
+            })
+            .map(|(id, _, _)| id.as_str())
+    }
 }
 
 /// The compiled knowledge base of actors.
@@ -205,6 +229,9 @@ pub struct ActorBase {
     pub unlisted_stop_en: FastSet<String>,
     /// Arabic words that end a name (normalised).
     pub unlisted_stop_ar: FastSet<String>,
+    /// Beginnings and endings of Arabic qualifiers that end a name
+    /// (normalised; see the `[unlisted]` pack table).
+    pub unlisted_qualifier_ar: (Vec<String>, Vec<String>),
     /// Nouns that name a proposal as it is made (normalised, both languages).
     pub proposal_nouns: FastSet<String>,
     /// Verbs whose subject owns the proposal after them (normalised).
@@ -404,7 +431,11 @@ impl ActorBase {
                 ));
                 None
             };
-            for a in pack.actor {
+            let pack_country = pack.country.clone();
+            for mut a in pack.actor {
+                if a.country.is_none() && a.kind != "state" {
+                    a.country = pack_country.clone();
+                }
                 let Some((line, text)) = fresh_id(&a.id, &mut errs) else {
                     continue;
                 };
@@ -436,7 +467,10 @@ impl ActorBase {
                     text,
                 });
             }
-            for c in pack.context {
+            for mut c in pack.context {
+                if c.country.is_none() {
+                    c.country = pack_country.clone();
+                }
                 let (line, text) = lines.next_line(&c.id);
                 if !seen_contexts.insert(c.id.clone()) {
                     contexts.retain(|x| x.entry.id != c.id);
@@ -476,6 +510,8 @@ impl ActorBase {
                 unlisted.generic_en.extend(u.generic_en);
                 unlisted.stop_en.extend(u.stop_en);
                 unlisted.stop_ar.extend(u.stop_ar);
+                unlisted.qualifier_starts_ar.extend(u.qualifier_starts_ar);
+                unlisted.qualifier_ends_ar.extend(u.qualifier_ends_ar);
             }
         }
         for a in actors.iter_mut() {
@@ -611,6 +647,7 @@ impl ActorBase {
                 kind: a.kind.clone(),
                 labels,
                 arena: a.arena,
+                country: a.country.clone(),
                 names: [&a.en, &a.ar]
                     .into_iter()
                     .filter(|s| !s.is_empty())
@@ -780,7 +817,8 @@ impl ActorBase {
                 .chain(c.present.keys())
                 .chain(c.present.values())
                 .chain(c.recent.iter())
-                .chain(c.all.iter());
+                .chain(c.all.iter())
+                .chain(c.dated.iter().map(|d| &d.id));
             for t in targets {
                 if !index.contains_key(t) {
                     errs.push(data_error(
@@ -799,7 +837,25 @@ impl ActorBase {
                 recent: c.recent.clone(),
                 recent_kinds: c.recent_kinds.clone(),
                 all: c.all.clone(),
+                country: c.country.clone(),
+                role: c.role.clone(),
+                state: c.state,
+                dated: c
+                    .dated
+                    .iter()
+                    .map(|d| (d.id.clone(), d.from.clone(), d.to.clone()))
+                    .collect(),
             });
+            for d in c.dated.iter().flat_map(|d| d.from.iter().chain(d.to.iter())) {
+                if !is_iso_date(d) {
+                    errs.push(data_error(
+                        file,
+                        loc.line_of(d),
+                        format!("bad date '{d}' in context '{}'", c.id),
+                        "expected YYYY-MM-DD",
+                    ));
+                }
+            }
             for name in c.aliases_en.iter().chain(c.aliases_ar.iter()) {
                 add(
                     &mut builder,
@@ -952,6 +1008,10 @@ impl ActorBase {
                 .collect(),
             unlisted_stop_en: norm_list(&unlisted.stop_en).into_iter().collect(),
             unlisted_stop_ar: norm_list(&unlisted.stop_ar).into_iter().collect(),
+            unlisted_qualifier_ar: (
+                norm_list(&unlisted.qualifier_starts_ar),
+                norm_list(&unlisted.qualifier_ends_ar),
+            ),
             proposal_nouns: references
                 .iter()
                 .flat_map(|r| norm_set(&r.nouns_en, &r.nouns_ar))
@@ -975,6 +1035,13 @@ impl ActorBase {
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.index.get(id).map(|&i| &self.actors[i])
+    }
+
+    /// The entry that reads `role` in articles about `country`, if any.
+    pub fn role_in(&self, role: &str, country: &str) -> Option<&Context> {
+        self.contexts.iter().find(|c| {
+            c.role.as_deref() == Some(role) && c.country.as_deref() == Some(country)
+        })
     }
 
     /// The phrase matcher over all names.

@@ -38,6 +38,50 @@ pub const ACTOR_PACKS: &[(&str, &str)] = &[
         include_str!("../../data/actors/libya.toml"),
     ),
     (
+        "data/actors/conflicts/common.toml",
+        include_str!("../../data/actors/conflicts/common.toml"),
+    ),
+    (
+        "data/actors/conflicts/sudan.toml",
+        include_str!("../../data/actors/conflicts/sudan.toml"),
+    ),
+    (
+        "data/actors/conflicts/yemen.toml",
+        include_str!("../../data/actors/conflicts/yemen.toml"),
+    ),
+    (
+        "data/actors/conflicts/syria.toml",
+        include_str!("../../data/actors/conflicts/syria.toml"),
+    ),
+    (
+        "data/actors/conflicts/lebanon.toml",
+        include_str!("../../data/actors/conflicts/lebanon.toml"),
+    ),
+    (
+        "data/actors/conflicts/gaza.toml",
+        include_str!("../../data/actors/conflicts/gaza.toml"),
+    ),
+    (
+        "data/actors/conflicts/iraq.toml",
+        include_str!("../../data/actors/conflicts/iraq.toml"),
+    ),
+    (
+        "data/actors/conflicts/ethiopia.toml",
+        include_str!("../../data/actors/conflicts/ethiopia.toml"),
+    ),
+    (
+        "data/actors/conflicts/somalia.toml",
+        include_str!("../../data/actors/conflicts/somalia.toml"),
+    ),
+    (
+        "data/actors/conflicts/sahel.toml",
+        include_str!("../../data/actors/conflicts/sahel.toml"),
+    ),
+    (
+        "data/actors/conflicts/ukraine.toml",
+        include_str!("../../data/actors/conflicts/ukraine.toml"),
+    ),
+    (
         "data/actors/roles.toml",
         include_str!("../../data/actors/roles.toml"),
     ),

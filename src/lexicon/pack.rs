@@ -65,9 +65,14 @@ pub struct PackFile {
     #[serde(default)]
     pub unlisted: Option<Unlisted>,
     /// Ids of the countries the conflict happens in: their names are
-    /// places there ("في ليبيا", "Libyan territory"), not actors.
+    /// places there ("في ليبيا", "Libyan territory"), not actors, in an
+    /// article about that country.
     #[serde(default)]
     pub arena: Vec<String>,
+    /// The country (a state id) whose article context this pack's actors,
+    /// places and context words belong to, unless an entry names its own.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// An actor entry.
@@ -111,6 +116,10 @@ pub struct ActorEntry {
     /// The country the conflict happens in: its name is a place, not an actor.
     #[serde(default)]
     pub arena: bool,
+    /// The country whose article context this actor signals and belongs
+    /// to (`libya` for the LNA and for Tripoli); default: the pack's.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// A person entry.
@@ -189,6 +198,38 @@ pub struct ContextEntry {
     /// fields above.
     #[serde(default)]
     pub all: Vec<String>,
+    /// The country whose articles this entry is for (default: the pack's).
+    /// An entry with a country and a role is that country's reading of the
+    /// role; its own aliases, if any, name that country explicitly.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The role a word names in any country ("army", "government"): an
+    /// entry with a role and no country is a role noun, resolved by the
+    /// entry for the article's country.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// A role noun that, in a country with no entry for the role, names
+    /// that country's state (a state's army, government and parliament
+    /// fold into the state).
+    #[serde(default)]
+    pub state: bool,
+    /// Actor by the article's date: the first entry whose span holds it.
+    #[serde(default)]
+    pub dated: Vec<DatedId>,
+}
+
+/// An actor id for a span of dates (`YYYY-MM-DD`, either end open).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedId {
+    /// Actor id.
+    pub id: String,
+    /// First day (inclusive).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day (exclusive).
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 /// Framing markers.
@@ -307,6 +348,15 @@ pub struct Unlisted {
     /// Arabic words that look definite but end a name: إلى، التي، الذي، الآن.
     #[serde(default)]
     pub stop_ar: Vec<String>,
+    /// Arabic participles and adjectives that qualify a name rather than
+    /// belong to it (قوات الدعم السريع *المتمركزة* في …): a word past the
+    /// first with one of these beginnings and one of these endings ends
+    /// the name, so every qualified use gives the one id.
+    #[serde(default)]
+    pub qualifier_starts_ar: Vec<String>,
+    /// See [`Unlisted::qualifier_starts_ar`].
+    #[serde(default)]
+    pub qualifier_ends_ar: Vec<String>,
 }
 
 /// Parses one pack; errors carry the file and line.
