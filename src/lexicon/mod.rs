@@ -6,7 +6,6 @@
 mod actors;
 mod cues;
 mod matcher;
-pub mod morph;
 mod pack;
 
 pub use actors::{Actor, ActorBase, Context, Form, PackSource, Person, RefKind, Target};
@@ -99,10 +98,6 @@ pub const ACTOR_PACKS: &[(&str, &str)] = &[
 /// The embedded cue packs.
 pub const CUE_PACKS: &[(&str, &str)] = &[
     ("data/cues/ar.toml", include_str!("../../data/cues/ar.toml")),
-    (
-        "data/cues/ar-events.toml",
-        include_str!("../../data/cues/ar-events.toml"),
-    ),
     ("data/cues/en.toml", include_str!("../../data/cues/en.toml")),
     (
         "data/cues/en-events.toml",
