@@ -89,13 +89,13 @@ const ROLE_NOUNS: &[(&str, Option<&str>, &str, &str)] = &[
     ),
     // A state with no pack of its own: its army and parliament fold into it.
     (
-        "Ethiopia's prime minister spoke in Addis Ababa, and the parliament approved the state of emergency.",
+        "Ethiopia's prime minister spoke of the fighting in Tigray, and the parliament approved the state of emergency.",
         None,
         "the parliament",
         "ethiopia",
     ),
     (
-        "أعلنت إثيوبيا حالة الطوارئ في أديس أبابا، وقال الجيش إنه سيطر على المدينة.",
+        "أعلنت إثيوبيا حالة الطوارئ في تيغراي، وقال الجيش إنه سيطر على ميكيلي.",
         None,
         "الجيش",
         "ethiopia",

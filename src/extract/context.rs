@@ -47,9 +47,11 @@ impl ArticleContext {
         self.countries.iter().any(|c| c == country)
     }
 
-    /// Whether the article is set in `country`: an arena is a place there.
-    pub fn is_set_in(&self, country: &str) -> bool {
-        self.setting.as_deref() == Some(country)
+    /// Whether an arena country is a place here: in the article set in it,
+    /// and where no setting shows (its name alone, as always); an actor
+    /// only in an article set elsewhere (Libya in a Sudan article).
+    pub fn is_arena_here(&self, country: &str) -> bool {
+        self.setting.as_deref().is_none_or(|s| s == country)
     }
 }
 
@@ -99,7 +101,7 @@ pub fn article_context(
     countries.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(&b.0)));
     let setting = countries
         .iter()
-        .find(|(_, (all, about))| *about >= SETTING || *all >= SETTING + 1)
+        .find(|(_, (all, about))| *about >= SETTING || *all > SETTING)
         .map(|(c, _)| c.clone());
     ArticleContext {
         countries: countries.into_iter().map(|(c, _)| c).collect(),
@@ -129,13 +131,13 @@ fn country_of(
         Target::Actor(i) => {
             let a = &kb.actors[i];
             if a.kind == "state" {
-                // A conflict's own country as a place ("في ليبيا", "in
-                // Sudan") sets the scene; as an actor it is named in passing.
-                let points = if a.arena && hit.locative {
-                    PLACE
-                } else {
-                    STATE
-                };
+                // A conflict's own country ("في ليبيا", "Libya's
+                // parliament") sets the scene, and so does a capital used as
+                // a place ("in Addis Ababa"); other states, and capitals
+                // standing for them ("Cairo accused"), are named in passing.
+                // Its capital is a place too ("in Addis Ababa", "الخرطوم -").
+                let place = a.arena || hit.form == Form::Capital && hit.locative;
+                let points = if place { PLACE } else { STATE };
                 return Some((a.id.clone(), points, true));
             }
             let country = a.country.clone()?;

@@ -157,7 +157,7 @@ pub fn find_mentions(
         &named_here,
     );
     let arenas: FastSet<usize> = (0..kb.actors.len())
-        .filter(|&i| kb.actors[i].arena && context.is_set_in(&kb.actors[i].id))
+        .filter(|&i| kb.actors[i].arena && context.is_arena_here(&kb.actors[i].id))
         .collect();
     let mut per_sentence: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());
     for (s, raws) in sentences.iter().zip(hits_per_sentence) {

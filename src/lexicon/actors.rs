@@ -436,6 +436,11 @@ impl ActorBase {
                 if a.country.is_none() && a.kind != "state" {
                     a.country = pack_country.clone();
                 }
+                // `country = ""`: an actor of many conflicts (Wagner, ISIS)
+                // tells nothing of where an article is set.
+                if a.country.as_deref() == Some("") {
+                    a.country = None;
+                }
                 let Some((line, text)) = fresh_id(&a.id, &mut errs) else {
                     continue;
                 };

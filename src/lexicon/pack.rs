@@ -117,7 +117,8 @@ pub struct ActorEntry {
     #[serde(default)]
     pub arena: bool,
     /// The country whose article context this actor signals and belongs
-    /// to (`libya` for the LNA and for Tripoli); default: the pack's.
+    /// to (`libya` for the LNA and for Tripoli); default: the pack's; `""`
+    /// for an actor of many conflicts (Wagner, ISIS).
     #[serde(default)]
     pub country: Option<String>,
 }
