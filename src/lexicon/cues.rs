@@ -4,6 +4,7 @@
 //! where its source and target stand, what a negation does to it, and its
 //! own example sentences, which a test runs (see `tests/rules.rs`).
 
+use super::classes::{ClassTable, PredicateClass};
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
 use super::pack::one_line;
 use crate::error::{Error, Result};
@@ -85,9 +86,11 @@ pub enum OnNegation {
 pub struct CueRule {
     /// Hierarchical id: `ar/opposes/reject`.
     pub id: String,
-    /// `supports`, `opposes` or `negotiates-with`.
+    /// `supports`, `opposes` or `negotiates-with`; may be left out, as the
+    /// class (`event`) says it.
+    #[serde(default)]
     pub relation: String,
-    /// Fine event type.
+    /// The predicate class the rule adds vocabulary to (`classes.toml`).
     pub event: String,
     /// Cue phrases that are verbs or fixed phrases. In English a trailing
     /// `+` on a word inflects it (`back+` → back, backs, backed, backing).
@@ -323,6 +326,9 @@ struct CueFile {
     lang: String,
     #[serde(default)]
     frames: Frames,
+    /// Classes a user pack adds or overrides.
+    #[serde(default)]
+    class: Vec<PredicateClass>,
     #[serde(default)]
     rule: Vec<CueRule>,
 }
@@ -359,6 +365,8 @@ pub enum CueKind {
 /// All cue packs, compiled.
 #[derive(Debug, Clone)]
 pub struct CueBase {
+    /// The predicate classes the rules belong to.
+    pub classes: ClassTable,
     /// Rules of all languages.
     pub rules: Vec<CueRule>,
     /// Language of each rule.
@@ -445,6 +453,15 @@ pub fn expand_cue(cue: &str) -> Vec<String> {
     phrases
 }
 
+/// The embedded classes plus those the packs declare, in order.
+fn class_table(files: &mut [(&String, &str, CueFile)]) -> Result<ClassTable> {
+    let mut table = ClassTable::embedded()?;
+    for (name, text, file) in files.iter_mut() {
+        table.add(name, text, std::mem::take(&mut file.class))?;
+    }
+    Ok(table)
+}
+
 impl CueBase {
     /// Loads cue packs (name, text) in order.
     pub fn load(sources: &[(String, &str)]) -> Result<CueBase> {
@@ -475,6 +492,7 @@ impl CueBase {
         let mut beneficiary: Vec<Vec<String>> = Vec::new();
         let mut windows = Vec::new();
         let mut ids = FastSet::default();
+        let mut files = Vec::new();
         for (name, text) in sources {
             let file: CueFile = toml::from_str(text).map_err(|e| {
                 let line = e
@@ -488,6 +506,10 @@ impl CueBase {
                     hint: "expected a cue pack (see docs/PACKS.md)".into(),
                 }
             })?;
+            files.push((name, *text, file));
+        }
+        let classes = class_table(&mut files)?;
+        for (name, text, file) in files {
             let lang = Lang::from_code(&file.lang).ok_or_else(|| Error::Data {
                 path: name.clone(),
                 line: super::pack::line_of(text, "lang"),
@@ -576,14 +598,28 @@ impl CueBase {
                         "expected each rule id once",
                     ));
                 }
-                let relation = Relation::from_name(&rule.relation)
-                    .filter(|r| *r != Relation::MemberOf)
-                    .ok_or_else(|| {
-                        bad(
-                            format!("unknown relation '{}'", rule.relation),
-                            "expected one of: supports, opposes, negotiates-with",
-                        )
-                    })?;
+                let class = classes.get(&rule.event).ok_or_else(|| {
+                    bad(
+                        format!("rule '{}': unknown class '{}'", rule.id, rule.event),
+                        &format!("expected one of: {}", classes.names()),
+                    )
+                })?;
+                let relation = class.relation();
+                if !rule.relation.is_empty() && Relation::from_name(&rule.relation) != Some(relation)
+                {
+                    return Err(bad(
+                        format!(
+                            "rule '{}': relation '{}' differs from its class '{}' ({})",
+                            rule.id,
+                            rule.relation,
+                            class.name,
+                            relation.name()
+                        ),
+                        "expected the class's relation, or none",
+                    ));
+                }
+                // A mutual class (clashes, exchanged accusations) holds both ways.
+                rule.mutual |= class.mutual && relation == Relation::Opposes;
                 if rule.cues.is_empty() && rule.nouns.is_empty() {
                     return Err(bad(
                         format!("rule '{}' has no cues", rule.id),
@@ -636,6 +672,7 @@ impl CueBase {
             }
         }
         Ok(CueBase {
+            classes,
             rules,
             rule_langs,
             matcher: builder.build(),

@@ -4,11 +4,13 @@
 //! is self-contained; users add or override entries with their own files.
 
 mod actors;
+mod classes;
 mod cues;
 mod matcher;
 mod pack;
 
 pub use actors::{Actor, ActorBase, Context, Form, PackSource, Person, RefKind, Target};
+pub use classes::{ClassTable, PredicateClass, CLASSES};
 pub use cues::{expand_cue, CueBase, CueKind, CueRule, Frames, OnNegation, SourceSlot, TargetSlot};
 pub use matcher::{token_at, Edge, Hit, PhraseMatcher, PhraseMatcherBuilder};
 pub use pack::{parse_pack, PackFile, KINDS};
