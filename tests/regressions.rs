@@ -115,3 +115,25 @@ fn same_words_found_twice_sliced_backwards() {
         "{lines:?}"
     );
 }
+
+/// A cue pack without `[frames]` (a user's vocabulary file, or
+/// data/cues/ar-events.toml) reset the language's negation window to 0,
+/// so "لم تدعم" stopped negating the cue one word on (issue 15).
+#[test]
+fn pack_without_frames_reset_the_negation_window() {
+    let extra = (
+        "user.toml".to_string(),
+        "lang = \"ar\"\n[[rule]]\nid = \"user/x\"\nevent = \"back\"\ncues = [\"ناصر\"]\nexamples = [\"ناصرت تركيا قطر => turkey supports qatar\"]\n"
+            .to_string(),
+    );
+    let kb = Knowledge::with_user_packs(&[], &[extra]).expect("user pack loads");
+    let doc = stancegraph::read_document("t", "t", "لم تدعم تركيا فعليا حكومة الوفاق".as_bytes(), None)
+        .expect("decodes");
+    let graph = stancegraph::extract_graph(&doc, &kb, &Options::default()).to_json();
+    assert!(
+        graph.edges.is_empty(),
+        "negated cue gave {:?}",
+        graph.edges.iter().map(|e| format!("{} {} {}", e.source, e.relation, e.target)).collect::<Vec<_>>()
+    );
+    assert_eq!(kb.cues.negation_window(stancegraph::Lang::Ar), 1);
+}

@@ -181,9 +181,6 @@ fn default_source() -> SourceSlot {
 fn default_target() -> TargetSlot {
     TargetSlot::After
 }
-fn default_window() -> usize {
-    1
-}
 fn default_confidence() -> f64 {
     0.8
 }
@@ -260,9 +257,11 @@ pub struct Frames {
     /// only so that their negator is not.
     #[serde(default)]
     pub not_negation: Vec<String>,
-    /// How many words may stand between a negator and its cue.
-    #[serde(default = "default_window")]
-    pub negation_window: usize,
+    /// How many words may stand between a negator and its cue. A pack
+    /// that leaves it out (one without `[frames]`) keeps the window of the
+    /// packs before it.
+    #[serde(default)]
+    pub negation_window: Option<usize>,
     /// Agent markers of passives (by, من قبل).
     #[serde(default)]
     pub agent: Vec<String>,
@@ -582,7 +581,9 @@ impl CueBase {
             carry_after.extend(f.carry_after.iter().map(|w| normalize(w).text));
             indefinite.extend(f.indefinite.iter().map(|w| normalize(w).text));
             co_subject.extend(f.co_subject.iter().map(|w| normalize(w).text));
-            windows.push((lang, f.negation_window));
+            if let Some(window) = f.negation_window {
+                windows.push((lang, window));
+            }
             let lines = super::pack::QuotedLines::new(text);
             for mut rule in file.rule {
                 let line = lines.line(&rule.id);

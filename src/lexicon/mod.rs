@@ -101,6 +101,14 @@ pub const ACTOR_PACKS: &[(&str, &str)] = &[
 pub const CUE_PACKS: &[(&str, &str)] = &[
     ("data/cues/ar.toml", include_str!("../../data/cues/ar.toml")),
     ("data/cues/en.toml", include_str!("../../data/cues/en.toml")),
+    (
+        "data/cues/ar-events.toml",
+        include_str!("../../data/cues/ar-events.toml"),
+    ),
+    (
+        "data/cues/en-events.toml",
+        include_str!("../../data/cues/en-events.toml"),
+    ),
 ];
 
 /// Everything the extractor knows: actors and cues.
