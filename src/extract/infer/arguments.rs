@@ -3,10 +3,13 @@
 //! two sides of the article, and the origins and beneficiaries that are no
 //! party. Each target slot of a rule is filled from here.
 
-use super::super::mentions::{Mention, SIDE_KINDS};
+use super::super::mentions::{How, Mention, SIDE_KINDS};
 use super::super::span::between;
-use super::view::SentenceView;
+use super::emit::{all_pairs, cross_pairs};
+use super::rules::Hit;
+use super::view::{Cue, SentenceView};
 use crate::lexicon::{CueKind, SourceSlot, TargetSlot};
+use crate::model::Relation;
 
 impl<'a, 'c> SentenceView<'a, 'c> {
     /// Targets after `from`: with prepositions, the actor each one
@@ -387,5 +390,367 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
         }
         Vec::new()
+    }
+
+    /// The objects of an `after` or `before` target slot: the actors the
+    /// cue's prepositions introduce (or the actor before it), corrected for
+    /// the constructions that move them: a participle's noun, a relative
+    /// clause's antecedent, an object pronoun, an aside, a pronoun subject,
+    /// a verb-first topic, an origin.
+    pub(super) fn objects(
+        &self,
+        hit: &Hit<'_>,
+        slot: TargetSlot,
+        sources: &[String],
+        after_source: Option<usize>,
+        target_from: usize,
+    ) -> Vec<String> {
+        let (cue, rule, ce) = (hit.cue, hit.rule, hit.ce);
+        let mut targets = self.first_objects(hit, slot, sources, target_from);
+        if slot == TargetSlot::Before && rule.source == SourceSlot::After {
+            if let Some(t) = self.participle_object(cue, sources) {
+                targets = t;
+            }
+        }
+        if slot == TargetSlot::After && hit.relation != Relation::NegotiatesWith {
+            if let Some(t) = self.relative_object(hit, sources, after_source) {
+                targets = t;
+            }
+        }
+        if let Some(t) = self.pronoun_object(cue, sources) {
+            targets = t;
+        }
+        if targets.is_empty() && slot == TargetSlot::After {
+            targets = self.objects_past_aside(hit, sources, target_from);
+        }
+        // "He was backed by Britain": a pronoun subject is the
+        // speaker the text is following, from before this
+        // sentence if it has one ("He was backed by Britain and
+        // France, whose envoys said …").
+        if targets.is_empty() && slot == TargetSlot::Before && self.starts_with_pronoun() {
+            if let Some(s) = self.previous_speaker.as_deref().or(hit.speaker) {
+                targets = s
+                    .iter()
+                    .filter(|id| !sources.contains(id))
+                    .cloned()
+                    .collect();
+            }
+        }
+        if rule.no_pair_target {
+            let pair_ids: Vec<&String> = self
+                .mentions
+                .iter()
+                .filter(|m| m.how == How::Pair && m.start >= cue.end && m.start < ce)
+                .flat_map(|m| m.ids.iter())
+                .collect();
+            targets.retain(|t| !pair_ids.contains(&t));
+        }
+        // Verb-first with no object actor after the subject: the
+        // topic named before the verb is what it is about
+        // ("the Turkish steps … : Egypt and Greece condemned").
+        if targets.is_empty() && after_source.is_some() && hit.relation != Relation::NegotiatesWith
+        {
+            targets = self.target_before(cue.start, sources);
+        }
+        // Past an origin ("jets from Syria to Haftar's forces")
+        // to the destination.
+        let origins = self.origins(&rule.origins, target_from, ce);
+        if slot == TargetSlot::After
+            && !targets.is_empty()
+            && targets
+                .iter()
+                .all(|t| origins.iter().any(|m| m.ids.contains(t)))
+        {
+            let past = origins.iter().map(|m| m.end).max().unwrap_or(target_from);
+            targets = self.targets_after(past, ce, &rule.preps_norm, sources);
+        }
+        targets
+    }
+
+    /// The objects the slot names before any correction: after the cue
+    /// (only those a preposition introduces, for a refused negotiation), or
+    /// the nearest actor before it.
+    fn first_objects(
+        &self,
+        hit: &Hit<'_>,
+        slot: TargetSlot,
+        sources: &[String],
+        target_from: usize,
+    ) -> Vec<String> {
+        let (cue, rule, ce) = (hit.cue, hit.rule, hit.ce);
+        // A cue phrase that ends in its preposition ("حل سياسي
+        // مع") has already introduced the actor after it.
+        let cue_text = &self.text()[cue.start..cue.end];
+        let ends_in_prep = rule.preps_norm.iter().any(|p| {
+            cue_text
+                .strip_suffix(p.as_str())
+                .is_some_and(|head| head.ends_with(' '))
+        });
+        if hit.negated
+            && rule.target == TargetSlot::Between
+            && !rule.preps_norm.is_empty()
+            && !ends_in_prep
+        {
+            // "will not negotiate with X": only the actor a
+            // preposition introduces is refused.
+            self.prep_targets(target_from, ce, &rule.preps_norm, sources)
+        } else if slot == TargetSlot::After {
+            self.targets_after(target_from, ce, &rule.preps_norm, sources)
+        } else {
+            self.target_before(cue.start, sources)
+        }
+    }
+
+    /// "backing Haftar and Syrian fighters brought in by Turkey": a
+    /// participle with no comma before it hangs on the actor right before
+    /// it, not on the conjuncts of another verb's object.
+    fn participle_object(&self, cue: &Cue, sources: &[String]) -> Option<Vec<String>> {
+        if self.antecedent_of(cue.start).is_some() {
+            return None;
+        }
+        let nearest = (0..self.mentions.len()).rev().find(|&i| {
+            let m = self.mentions[i];
+            m.end <= cue.token_start
+                && m.token_start >= self.sentence.start
+                && self.eligible(m)
+                && !m.ids.iter().all(|id| sources.contains(id))
+        })?;
+        let m = self.mentions[nearest];
+        let gap = between(self.text(), m.end, cue.token_start);
+        (!gap.contains([',', '،']) && self.tokens_between(m.end, cue.token_start) <= 1).then(|| {
+            self.ids_of(&[nearest])
+                .into_iter()
+                .filter(|id| !sources.contains(id))
+                .collect()
+        })
+    }
+
+    /// "X, which UN experts accused of …": in a relative clause with its
+    /// own subject, the antecedent is the object.
+    fn relative_object(
+        &self,
+        hit: &Hit<'_>,
+        sources: &[String],
+        after_source: Option<usize>,
+    ) -> Option<Vec<String>> {
+        let cue = hit.cue;
+        let a = self.antecedent_of(cue.start)?;
+        let subject_inside = self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+            self.mentions
+                .iter()
+                .any(|m| m.start >= ps && m.start < cue.start && self.eligible(m))
+        });
+        // Unless the relative clause has no subject
+        // of its own ("Y, which backs X and accused Z").
+        let own = self
+            .relative_antecedent(cue, hit.rule.lang == Some(crate::model::Lang::Ar))
+            .is_none();
+        // Only the clause's first cue: a later one
+        // ("… accuse of sending X to back Y") has
+        // objects of its own.
+        let first = self.parenthetical_of(cue.start).is_some_and(|(ps, _)| {
+            !self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Rule(_) | CueKind::Noun(_))
+                    && c.start >= ps
+                    && c.start < cue.start
+            })
+        });
+        // A verb-first subject after the verb counts, and so
+        // does one no pack lists ("which Gulf rivals accuse").
+        if !((subject_inside || after_source.is_some() || self.own_subject_relative(cue))
+            && own
+            && first)
+        {
+            return None;
+        }
+        let object: Vec<String> = self
+            .ids_of(&[a])
+            .into_iter()
+            .filter(|id| !sources.contains(id))
+            .collect();
+        (!object.is_empty()).then_some(object)
+    }
+
+    /// An object pronoun right after the verb ("rejected it") is the
+    /// object: no actor further on takes its place. "Egypt welcomed the
+    /// plan, but X rejected it": the proposal named before stands for its
+    /// proposer.
+    fn pronoun_object(&self, cue: &Cue, sources: &[String]) -> Option<Vec<String>> {
+        if !self
+            .word_after(cue.end)
+            .is_some_and(|w| matches!(w, "it" | "them" | "him" | "her"))
+        {
+            return None;
+        }
+        Some(
+            self.mentions
+                .iter()
+                .rev()
+                .find(|m| m.how == How::Proposal && m.end <= cue.start)
+                .map(|m| {
+                    m.ids
+                        .iter()
+                        .filter(|id| !sources.contains(id))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The object may stand past an aside between commas ("اتهم باشاغا، في
+    /// تصريحات نقلتها قناة …، كلاً من الإمارات ومصر"): look on, up to the
+    /// next cue. Only when the clause names no actor after the cue at all:
+    /// "X التابع لـ X، … Y" has its object, the holder itself.
+    fn objects_past_aside(
+        &self,
+        hit: &Hit<'_>,
+        sources: &[String],
+        target_from: usize,
+    ) -> Vec<String> {
+        let ce = hit.ce;
+        let clause_has_actor = self
+            .mentions
+            .iter()
+            .any(|m| m.token_start >= target_from && m.start < ce && self.eligible(m));
+        if ce >= self.sentence.end || clause_has_actor {
+            return Vec::new();
+        }
+        let stop = self
+            .cues
+            .iter()
+            .filter(|c| {
+                c.start >= ce
+                    && matches!(
+                        c.kind,
+                        CueKind::Rule(_) | CueKind::Noun(_) | CueKind::Speech
+                    )
+            })
+            .map(|c| c.start)
+            .min()
+            .unwrap_or(self.sentence.end);
+        self.targets_after(target_from, stop, &hit.rule.preps_norm, sources)
+    }
+
+    /// The pairs of a `between` target slot: the parties named after
+    /// "between" with each other, a mediator with each party, or joint
+    /// holders with each other or with their partner.
+    pub(super) fn between_pairs(
+        &self,
+        hit: &Hit<'_>,
+        sources: &[String],
+        target_from: usize,
+        pairs: &mut Vec<(String, String)>,
+    ) {
+        let (cue, rule, ce) = (hit.cue, hit.rule, hit.ce);
+        // "He and Dbeibah have traded accusations": the pronoun
+        // is the one the text follows, a co-subject.
+        let co = if rule.mutual && sources.len() == 1 {
+            self.pronoun_co_subject(hit.speaker)
+        } else {
+            Vec::new()
+        };
+        let mut sources = sources.to_vec();
+        for id in co {
+            if !sources.contains(&id) {
+                sources.push(id);
+            }
+        }
+        let mut parties = self.parties_between(cue.end, ce);
+        let mut mediators: Vec<String> = Vec::new();
+        let mut from_context = false;
+        if parties.len() >= 2 {
+            mediators = sources
+                .iter()
+                .filter(|s| !parties.contains(s))
+                .cloned()
+                .collect();
+        } else if rule.fallback_pair {
+            (mediators, parties, from_context) = self.mediated_parties(hit, &sources, target_from);
+        } else if rule.joint_only && sources.len() < 2 {
+            // One subject alone: no joint act.
+        } else if sources.len() >= 2 {
+            // "X and Y signed an agreement with Z": each with Z;
+            // without a "with", the subjects with each other.
+            let with = self.prep_targets(target_from, ce, &rule.preps_norm, &sources);
+            if with.is_empty() || rule.preps_norm.is_empty() {
+                parties = sources.clone();
+            } else {
+                cross_pairs(&sources, &with, false, pairs);
+            }
+        } else {
+            let targets = self.targets_after(target_from, ce, &rule.preps_norm, &sources);
+            if targets.len() >= 2 && sources.len() == 1 {
+                // "X held talks with Y and Z", "with both sides":
+                // X with each; Y and Z not with each other.
+                mediators = sources.clone();
+                parties = targets;
+                parties.retain(|p| !mediators.contains(p));
+                from_context = true;
+            } else if !targets.is_empty() && !sources.is_empty() {
+                parties = sources.iter().chain(targets.iter()).cloned().collect();
+            }
+        }
+        if !from_context {
+            all_pairs(
+                &parties,
+                rule.mutual || hit.relation != Relation::NegotiatesWith,
+                pairs,
+            );
+        }
+        cross_pairs(&mediators, &parties, false, pairs);
+    }
+
+    /// A mediator's parties (for a rule with `fallback_pair`): those named
+    /// after the cue ("shuttling between the two delegations"), else the
+    /// two sides the article has established. Returns the mediators, the
+    /// parties, and whether the parties came from context (the mediator
+    /// deals with each; nothing says they deal with each other).
+    fn mediated_parties(
+        &self,
+        hit: &Hit<'_>,
+        sources: &[String],
+        target_from: usize,
+    ) -> (Vec<String>, Vec<String>, bool) {
+        let mediators = sources.to_vec();
+        let mut parties = self.targets_after(target_from, hit.ce, &hit.rule.preps_norm, sources);
+        // Parties listed after the cue, not between "between"
+        // and "and" ("shuttled between the capitals, meeting
+        // X, Y and Z in turn"): the mediator meets each.
+        let mut from_context = !mediators.is_empty();
+        if parties.len() < 2 {
+            // Sides the sentence does not name: the mediator
+            // deals with each; nothing says they talk together.
+            parties = self.pair_at(hit.cue.start);
+            from_context = true;
+        }
+        parties.retain(|p| !mediators.contains(p));
+        if mediators.is_empty() {
+            parties.clear();
+        }
+        (mediators, parties, from_context)
+    }
+
+    /// Drops the actors that are no party: an origin ("نقل المرتزقة من
+    /// سوريا", "jets from Syria"), and the one an opposing act is done for
+    /// ("strikes on behalf of Haftar").
+    pub(super) fn drop_bystanders(&self, hit: &Hit<'_>, pairs: &mut Vec<(String, String)>) {
+        let (cue, ce) = (hit.cue, hit.ce);
+        let origin: Vec<&String> = self
+            .origins(&hit.rule.origins, cue.end, ce)
+            .iter()
+            .flat_map(|m| m.ids.iter())
+            .collect();
+        pairs.retain(|(s, t)| !origin.contains(&s) && !origin.contains(&t));
+        if hit.relation == Relation::Opposes {
+            let beneficiaries: Vec<&String> = self
+                .mentions
+                .iter()
+                .filter(|m| m.start >= cue.end && m.start < self.sentence.end)
+                .filter(|m| self.preceded_by(m, self.ctx.kb.cues.beneficiary()))
+                .flat_map(|m| m.ids.iter())
+                .collect();
+            pairs.retain(|(_, t)| !beneficiaries.contains(&t));
+        }
     }
 }

@@ -6,7 +6,7 @@
 use super::super::mentions::Mention;
 use super::super::span::between;
 use super::view::{Cue, SentenceView};
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, CueRule};
 
 impl<'a, 'c> SentenceView<'a, 'c> {
     /// ", which … ," and "، الذي … ،": mentions inside are not the subject of
@@ -194,5 +194,43 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && c.start >= cue.end
                     && self.tokens_between(cue.end, c.start) == 0
             })
+    }
+
+    /// Whether a negation covers the cue: a negator shortly before it in
+    /// its clause, a negated verb phrase it continues, or a negation after
+    /// it in the same clause ("… لم يعد ممكناً", "… is out of the
+    /// question"). `negated_cues` are the negated cues before it (end,
+    /// clause start).
+    pub(super) fn is_negated(
+        &self,
+        cue: &Cue,
+        rule: &CueRule,
+        (cs, ce): (usize, usize),
+        negated_cues: &[(usize, usize)],
+    ) -> bool {
+        let text = self.text();
+        let window = rule
+            .lang
+            .map(|l| self.ctx.kb.cues.negation_window(l))
+            .unwrap_or(1);
+        let negated = self.cues.iter().any(|c| {
+            c.kind == CueKind::Negator
+                && c.end <= cue.token_start
+                && c.start >= cs
+                && self.tokens_between(c.end, cue.token_start) <= window
+        }) || (matches!(cue.kind, CueKind::Rule(_))
+            && negated_cues.iter().any(|&(end, at_clause)| {
+                // "did not criticise Moscow, and thanked Putin": a comma
+                // closes the negated verb phrase.
+                at_clause == cs
+                    && end <= cue.token_start
+                    && self.tokens_between(end, cue.token_start) <= 3
+                    && !between(text, end, cue.token_start).contains([',', '،'])
+            }));
+        negated
+            || self
+                .cues
+                .iter()
+                .any(|c| c.kind == CueKind::NegatorAfter && c.start >= cue.end && c.start < ce)
     }
 }

@@ -20,12 +20,15 @@
 //!   the parties of "between", origins and beneficiaries.
 //! - [`rules`]: one cue rule at a time: is it stated, who holds it (slot by
 //!   slot), who is its object, how negation and passives turn the roles.
+//! - [`emit`]: from roles to stances: pairs of holder and object become
+//!   [`Assertion`]s with their evidence.
 //!
 //! This file drives them over a document: sentence by sentence, carrying the
 //! speaker and the article's topic from one sentence to the next.
 
 mod arguments;
 mod clause;
+mod emit;
 mod rules;
 mod speaker;
 mod subject;

@@ -3,8 +3,10 @@
 //! antecedent of a relative clause, the holder of an agent noun in
 //! apposition. Each source slot of a rule is filled from here.
 
+use super::super::span::between;
+use super::rules::Hit;
 use super::view::{Cue, SentenceView};
-use crate::lexicon::CueKind;
+use crate::lexicon::{CueKind, SourceSlot};
 use crate::text::Token;
 
 /// What an agent noun says: who holds the stance, whom it is about, and
@@ -472,4 +474,133 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let after = idx.last().map(|&j| self.mentions[j].end);
         (self.ids_of(&idx), after)
     }
+
+    /// The holders of a hit by its rule's source slot; for a verb-first
+    /// subject, where it ends (the objects follow it); for an agent noun,
+    /// the objects its apposition names.
+    pub(super) fn sources_for_slot(&self, hit: &Hit<'_>, last_sources: &[String]) -> FoundSources {
+        let (cue, rule, ce, speaker) = (hit.cue, hit.rule, hit.ce, hit.speaker);
+        let mut apposed_targets: Option<Vec<String>> = None;
+        let (sources, after_source) = match rule.source {
+            SourceSlot::Genitive => self.genitive_source(cue, ce),
+            SourceSlot::Nearest => (
+                self.nearest_before(cue.start, self.sentence.start, false)
+                    .map(|i| self.ids_of(&self.expand_backward(i)))
+                    .unwrap_or_default(),
+                None,
+            ),
+            SourceSlot::Apposed => {
+                let a = self.apposed(cue);
+                apposed_targets = Some(a.targets);
+                (a.sources, None)
+            }
+            SourceSlot::Subject => self.subject(cue, speaker, rule.genitive_agent, last_sources),
+            SourceSlot::Speaker => (speaker.map(<[String]>::to_vec).unwrap_or_default(), None),
+            SourceSlot::Previous => {
+                if last_sources.is_empty() {
+                    self.subject(cue, speaker, rule.genitive_agent, last_sources)
+                } else {
+                    (last_sources.to_vec(), None)
+                }
+            }
+            // "X loyal to Y", "Turkish-backed Y": X stands right before.
+            SourceSlot::Before => (
+                self.nearest_before(cue.start, self.sentence.start, false)
+                    .filter(|&i| self.tokens_between(self.mentions[i].end, cue.token_start) <= 2)
+                    .map(|i| self.ids_of(&self.expand_backward(i)))
+                    .unwrap_or_default(),
+                None,
+            ),
+            SourceSlot::After => {
+                let idx = self
+                    .first_after(cue.end, ce, 2)
+                    .filter(|&i| !self.is_media(self.mentions[i]));
+                idx.map_or((Vec::new(), None), |i| self.source_from(i))
+            }
+            SourceSlot::SpeakerFirst => match speaker {
+                Some(s) if !s.is_empty() => (s.to_vec(), None),
+                _ if !last_sources.is_empty() => (last_sources.to_vec(), None),
+                _ => (self.nearest_holder(cue), None),
+            },
+            SourceSlot::Agent => (self.passive_agent(cue, ce), None),
+        };
+        FoundSources {
+            sources,
+            after_source,
+            apposed_targets,
+        }
+    }
+
+    /// The holder a genitive names right after the noun ("دعم تركيا");
+    /// "الإمدادات الإماراتية" may be one mention, the noun with its demonym.
+    fn genitive_source(&self, cue: &Cue, ce: usize) -> (Vec<String>, Option<usize>) {
+        let text = self.text();
+        let covering = (0..self.mentions.len()).find(|&i| {
+            let m = self.mentions[i];
+            m.token_start <= cue.token_start && m.end > cue.end && self.eligible(m)
+        });
+        let holder = covering.or(self.first_after(cue.end, ce, 0)).filter(|&i| {
+            let m = self.mentions[i];
+            // A preposition marks an object ("لقوات حفتر"); the
+            // article alone does not ("الإماراتية").
+            let clitics = text[m.token_start..m.start].trim_end_matches("ال");
+            !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
+        });
+        holder.map_or((Vec::new(), None), |i| self.source_from(i))
+    }
+
+    /// The nearest actor before a cue, in its clause or else in its
+    /// sentence: a speaker's stance when no speaker is known.
+    fn nearest_holder(&self, cue: &Cue) -> Vec<String> {
+        let (cs, _) = self.clause_of(cue.start);
+        let i = self
+            .nearest_before(cue.start, cs, false)
+            .or_else(|| self.nearest_before(cue.start, self.sentence.start, false));
+        i.map(|i| self.ids_of(&self.expand_backward(i)))
+            .unwrap_or_default()
+    }
+
+    /// The actor after a passive "by" that follows the cue closely.
+    fn passive_agent(&self, cue: &Cue, ce: usize) -> Vec<String> {
+        let agent = self.cues.iter().find(|c| {
+            c.kind == CueKind::Agent
+                && c.start >= cue.end
+                && self.tokens_between(cue.end, c.start) <= 4
+        });
+        agent
+            .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 1))
+            .map(|i| self.ids_of(&self.expand_forward(i)))
+            .unwrap_or_default()
+    }
+
+    /// "X welcomed it, as did Y": Y is one more holder, not a target.
+    pub(super) fn add_co_subjects(&self, cue: &Cue, ce: usize, sources: &mut Vec<String>) {
+        let text = self.text();
+        for m in &self.mentions {
+            if m.token_start > cue.end
+                && m.start < ce
+                && self
+                    .ctx
+                    .kb
+                    .cues
+                    .is_co_subject(between(text, cue.end, m.token_start))
+            {
+                for id in &m.ids {
+                    if !sources.contains(id) {
+                        sources.push(id.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The holders a source slot yields.
+pub(super) struct FoundSources {
+    pub(super) sources: Vec<String>,
+    /// Where a holder found after its cue ends: the objects follow it.
+    pub(super) after_source: Option<usize>,
+    /// The objects an agent noun's apposition names; they replace the
+    /// target slot's.
+    pub(super) apposed_targets: Option<Vec<String>>,
 }
