@@ -9,6 +9,24 @@ use super::view::{Cue, SentenceView};
 use crate::lexicon::{CueKind, SourceSlot};
 use crate::text::Token;
 
+/// Holders found for a cue and, when they follow it (verb-first
+/// Arabic), the offset after them.
+type Holders = (Vec<String>, Option<usize>);
+
+/// What `subject` knows about a cue while it tries one construction
+/// after another.
+struct SubjectQuery<'q> {
+    cue: &'q Cue,
+    speaker: Option<&'q [String]>,
+    /// The holders of the stance before it in the sentence.
+    previous: &'q [String],
+    arabic: bool,
+    is_noun: bool,
+    /// The cue's clause.
+    cs: usize,
+    ce: usize,
+}
+
 /// What an agent noun says: who holds the stance, whom it is about, and
 /// the aside it opens after a comma ("Ankara, the GNA's main backer, …").
 #[derive(Debug, Default)]
@@ -21,13 +39,19 @@ pub(super) struct Apposition {
 impl<'a, 'c> SentenceView<'a, 'c> {
     /// The clause subject of a cue; returns the ids and, when the subject
     /// follows the cue (verb-first Arabic), the offset after it.
+    ///
+    /// The constructions are tried in order, the first that applies
+    /// deciding: a circumstantial cue, a relative clause, a non-finite or
+    /// dependent verb, a conjoined verb, an Arabic verbal noun with its
+    /// agent, the actor before the cue, then a subject after it or from
+    /// the context.
     pub(super) fn subject(
         &self,
         cue: &Cue,
         speaker: Option<&[String]>,
         genitive: bool,
         previous: &[String],
-    ) -> (Vec<String>, Option<usize>) {
+    ) -> Holders {
         if cue.circumstantial {
             return (self.main_subject(speaker).unwrap_or_default(), None);
         }
@@ -37,147 +61,191 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if let Some(a) = self.relative_antecedent(cue, arabic) {
             return (self.ids_of(&self.expand_backward(a)), None);
         }
-        // "while backing X", "by arming Y": an adverbial gerund has the
-        // subject of the stance before it, or of the sentence.
-        if !arabic
-            && !is_noun
-            && self.text()[cue.start..cue.end].ends_with("ing")
-            && self
-                .word_before_adverb(cue.token_start)
-                .is_some_and(|w| self.ctx.kb.cues.is_subordinator(w))
-        {
-            if !previous.is_empty() {
-                return (previous.to_vec(), None);
-            }
-            if let Some(s) = self.main_subject(speaker) {
-                return (s, None);
-            }
-        }
-        // "the countries that back X": the subject is the noun before the
-        // relative pronoun, which is no actor here. After a relative pronoun
-        // an Arabic verb may still take its subject after it ("الحوار الذي
-        // ترعاه الرباط").
-        if self
-            .word_before(cue.token_start)
-            .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
-        {
-            if arabic && !is_noun {
-                // The verb points back to the antecedent as its object
-                // (relative_antecedent found none): its subject follows,
-                // perhaps as "officials in X" ("مسؤولون في X").
-                let after = self
-                    .first_after(cue.end, ce, 2)
-                    .filter(|&i| !self.is_media(self.mentions[i]));
-                if let Some(i) = after {
-                    let idx = self.expand_forward(i);
-                    let end = idx.last().map(|&j| self.mentions[j].end);
-                    return (self.ids_of(&idx), end);
-                }
-            }
-            return (Vec::new(), None);
-        }
-        // A conjoined verb ("ويقطع", "and thanked") shares the subject of
-        // the clause's first verb: the clause's first actor, or the speaker
-        // when the sentence opens with a pronoun.
-        // "من يسلح X", "whoever arms X": an indefinite subject holds no stance
-        // (before a noun, من is the preposition "from").
-        if !is_noun
-            && self
-                .word_before(cue.token_start)
-                .is_some_and(|w| self.ctx.kb.cues.is_indefinite(w))
-        {
-            return (Vec::new(), None);
-        }
-        // English "… to protest": an infinitive of purpose has the subject of
-        // the stance before it, or of the sentence.
-        if !arabic && !is_noun && self.word_before(cue.token_start) == Some("to") {
-            if !previous.is_empty() {
-                return (previous.to_vec(), None);
-            }
-            // Else the clause's subject: an actor before it; a pronoun for
-            // the one the text follows; an explicit noun that names no actor
-            // ("foreign powers continued to supply") holds no stance we know.
-            if let Some(i) = self.nearest_before(cue.start, cs, false) {
-                return (self.ids_of(&self.expand_backward(i)), None);
-            }
-            let opens = self.word_after(cs).unwrap_or_default();
-            let cues = &self.ctx.kb.cues;
-            if !(cues.is_pronoun(opens) || cues.carries_before(opens)) {
-                return (Vec::new(), None);
-            }
-            if let Some(s) = self.main_subject(speaker) {
-                return (s, None);
-            }
-        }
-        // An Arabic conjoined verb with its own subject right after it
-        // ("ورحبت كل من قطر وألمانيا") is verb-first like any other.
-        let own_subject = arabic
-            && self
-                .first_after(cue.end, ce, 2)
-                .is_some_and(|i| !self.is_media(self.mentions[i]));
-        if !is_noun && !own_subject && self.is_conjoined(cue) {
-            let starts_pronoun = self
-                .sentence_tokens()
-                .first()
-                .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&self.text()[t.start..t.end]));
-            if starts_pronoun {
-                if let Some(s) = speaker {
-                    return (s.to_vec(), None);
-                }
-            }
-            if !previous.is_empty() {
-                return (previous.to_vec(), None);
-            }
-            // "… المسماري … . وثمّن ما وصفه …": a conjoined verb that opens
-            // its sentence, with no subject after it (not even a medium,
-            // "ونقلت وكالة رويترز"), continues the subject of the sentence
-            // before.
-            let opens_sentence = self
-                .sentence_tokens()
-                .first()
-                .is_some_and(|t| t.start == cue.token_start)
-                && self.first_after(cue.end, ce, 2).is_none();
-            if let Some(p) = self
-                .previous_speaker
-                .as_ref()
-                .filter(|p| opens_sentence && !p.is_empty())
-            {
-                return (p.clone(), None);
-            }
-            let first = (0..self.mentions.len()).find(|&i| {
-                let m = self.mentions[i];
-                m.token_start >= cs && m.start < cue.start && self.eligible(m)
-            });
-            if let Some(i) = first {
-                return (self.ids_of(&self.expand_forward(i)), None);
-            }
-        }
-        // "انتقاد تركيا لحفتر": a verbal noun with an actor right after it
-        // and another introduced by لـ right after that has the first as
-        // its agent and the second as its object.
-        // A verb cue after a preposition ("برفض") is a verbal noun too; one
-        // of purpose ("لدعم X") takes its object as genitive (see below).
-        let clitic = &self.text()[cue.token_start..cue.start];
-        if arabic && (is_noun || clitic.ends_with('ب')) && !clitic.ends_with('ل') {
-            if let Some(i) = self.first_after(cue.end, ce, 0) {
-                let idx = self.expand_forward(i);
-                let last = self.mentions[*idx.last().unwrap_or(&i)];
-                let object = self.mentions.iter().any(|m| {
-                    m.token_start >= last.end
-                        && self.tokens_between(last.end, m.token_start) == 0
-                        && self.eligible(m)
-                        && self.text()[m.token_start..m.start].ends_with('ل')
-                }) || self
-                    .word_after(last.end)
-                    .is_some_and(|w| w.starts_with("لل"));
-                if object && !self.is_media(self.mentions[i]) {
-                    return (self.ids_of(&idx), Some(last.end));
-                }
-            }
+        let ask = SubjectQuery {
+            cue,
+            speaker,
+            previous,
+            arabic,
+            is_noun,
+            cs,
+            ce,
+        };
+        let dependent = self
+            .gerund_subject(&ask)
+            .or_else(|| self.subject_after_relative(&ask))
+            .or_else(|| self.indefinite_subject(&ask))
+            .or_else(|| self.infinitive_subject(&ask))
+            .or_else(|| self.conjoined_subject(&ask))
+            .or_else(|| self.verbal_noun_agent(&ask));
+        if let Some(found) = dependent {
+            return found;
         }
         if let Some(i) = self.nearest_before(cue.start, cs, false) {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
+        self.subject_after_or_context(&ask, genitive)
+    }
+
+    /// "while backing X", "by arming Y": an adverbial gerund has the
+    /// subject of the stance before it, or of the sentence.
+    fn gerund_subject(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        let cue = ask.cue;
+        let gerund = !ask.arabic
+            && !ask.is_noun
+            && self.text()[cue.start..cue.end].ends_with("ing")
+            && self
+                .word_before_adverb(cue.token_start)
+                .is_some_and(|w| self.ctx.kb.cues.is_subordinator(w));
+        if !gerund {
+            return None;
+        }
+        if !ask.previous.is_empty() {
+            return Some((ask.previous.to_vec(), None));
+        }
+        self.main_subject(ask.speaker).map(|s| (s, None))
+    }
+
+    /// "the countries that back X": the subject is the noun before the
+    /// relative pronoun, which is no actor here. After a relative pronoun
+    /// an Arabic verb may still take its subject after it ("الحوار الذي
+    /// ترعاه الرباط").
+    fn subject_after_relative(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        let cue = ask.cue;
+        if !self
+            .word_before(cue.token_start)
+            .is_some_and(|w| self.ctx.kb.cues.is_relative(w) || w == "that")
+        {
+            return None;
+        }
+        if ask.arabic && !ask.is_noun {
+            // The verb points back to the antecedent as its object
+            // (relative_antecedent found none): its subject follows,
+            // perhaps as "officials in X" ("مسؤولون في X").
+            let after = self
+                .first_after(cue.end, ask.ce, 2)
+                .filter(|&i| !self.is_media(self.mentions[i]));
+            if let Some(i) = after {
+                let idx = self.expand_forward(i);
+                let end = idx.last().map(|&j| self.mentions[j].end);
+                return Some((self.ids_of(&idx), end));
+            }
+        }
+        Some((Vec::new(), None))
+    }
+
+    /// "من يسلح X", "whoever arms X": an indefinite subject holds no stance
+    /// (before a noun, من is the preposition "from").
+    fn indefinite_subject(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        let indefinite = !ask.is_noun
+            && self
+                .word_before(ask.cue.token_start)
+                .is_some_and(|w| self.ctx.kb.cues.is_indefinite(w));
+        indefinite.then(|| (Vec::new(), None))
+    }
+
+    /// English "… to protest": an infinitive of purpose has the subject of
+    /// the stance before it, or of the sentence.
+    fn infinitive_subject(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        let cue = ask.cue;
+        if ask.arabic || ask.is_noun || self.word_before(cue.token_start) != Some("to") {
+            return None;
+        }
+        if !ask.previous.is_empty() {
+            return Some((ask.previous.to_vec(), None));
+        }
+        // Else the clause's subject: an actor before it; a pronoun for
+        // the one the text follows; an explicit noun that names no actor
+        // ("foreign powers continued to supply") holds no stance we know.
+        if let Some(i) = self.nearest_before(cue.start, ask.cs, false) {
+            return Some((self.ids_of(&self.expand_backward(i)), None));
+        }
+        let opens = self.word_after(ask.cs).unwrap_or_default();
+        let cues = &self.ctx.kb.cues;
+        if !(cues.is_pronoun(opens) || cues.carries_before(opens)) {
+            return Some((Vec::new(), None));
+        }
+        self.main_subject(ask.speaker).map(|s| (s, None))
+    }
+
+    /// A conjoined verb ("ويقطع", "and thanked") shares the subject of the
+    /// clause's first verb: the clause's first actor, or the speaker when
+    /// the sentence opens with a pronoun.
+    fn conjoined_subject(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        let (cue, cs, ce) = (ask.cue, ask.cs, ask.ce);
+        // An Arabic conjoined verb with its own subject right after it
+        // ("ورحبت كل من قطر وألمانيا") is verb-first like any other.
+        let own_subject = ask.arabic
+            && self
+                .first_after(cue.end, ce, 2)
+                .is_some_and(|i| !self.is_media(self.mentions[i]));
+        if ask.is_noun || own_subject || !self.is_conjoined(cue) {
+            return None;
+        }
+        let starts_pronoun = self
+            .sentence_tokens()
+            .first()
+            .is_some_and(|t| self.ctx.kb.cues.is_pronoun(&self.text()[t.start..t.end]));
+        if starts_pronoun {
+            if let Some(s) = ask.speaker {
+                return Some((s.to_vec(), None));
+            }
+        }
+        if !ask.previous.is_empty() {
+            return Some((ask.previous.to_vec(), None));
+        }
+        // "… المسماري … . وثمّن ما وصفه …": a conjoined verb that opens
+        // its sentence, with no subject after it (not even a medium,
+        // "ونقلت وكالة رويترز"), continues the subject of the sentence
+        // before.
+        let opens_sentence = self
+            .sentence_tokens()
+            .first()
+            .is_some_and(|t| t.start == cue.token_start)
+            && self.first_after(cue.end, ce, 2).is_none();
+        if let Some(p) = self
+            .previous_speaker
+            .as_ref()
+            .filter(|p| opens_sentence && !p.is_empty())
+        {
+            return Some((p.clone(), None));
+        }
+        let first = (0..self.mentions.len()).find(|&i| {
+            let m = self.mentions[i];
+            m.token_start >= cs && m.start < cue.start && self.eligible(m)
+        })?;
+        Some((self.ids_of(&self.expand_forward(first)), None))
+    }
+
+    /// "انتقاد تركيا لحفتر": a verbal noun with an actor right after it and
+    /// another introduced by لـ right after that has the first as its agent
+    /// and the second as its object. A verb cue after a preposition
+    /// ("برفض") is a verbal noun too; one of purpose ("لدعم X") takes its
+    /// object as genitive (see `subject_after_or_context`).
+    fn verbal_noun_agent(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        let cue = ask.cue;
+        let clitic = &self.text()[cue.token_start..cue.start];
+        if !(ask.arabic && (ask.is_noun || clitic.ends_with('ب')) && !clitic.ends_with('ل')) {
+            return None;
+        }
+        let i = self.first_after(cue.end, ask.ce, 0)?;
+        let idx = self.expand_forward(i);
+        let last = self.mentions[*idx.last().unwrap_or(&i)];
+        let object = self.mentions.iter().any(|m| {
+            m.token_start >= last.end
+                && self.tokens_between(last.end, m.token_start) == 0
+                && self.eligible(m)
+                && self.text()[m.token_start..m.start].ends_with('ل')
+        }) || self
+            .word_after(last.end)
+            .is_some_and(|w| w.starts_with("لل"));
+        (object && !self.is_media(self.mentions[i])).then(|| (self.ids_of(&idx), Some(last.end)))
+    }
+
+    /// No actor before the cue in its clause: a verb-first Arabic subject
+    /// or genitive agent after it, else the stance before it, the speaker,
+    /// or the nearest actor earlier in the sentence.
+    fn subject_after_or_context(&self, ask: &SubjectQuery<'_>, genitive: bool) -> Holders {
+        let (cue, speaker, previous, is_noun) = (ask.cue, ask.speaker, ask.previous, ask.is_noun);
         // "أنه رفض", "it rejected": a pronoun subject is whoever is speaking.
         let pronoun = self
             .word_before(cue.token_start)
@@ -187,8 +255,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         // as genitive; its holder is the stance's before it, or the clause's.
         let purpose = is_noun && self.text()[cue.token_start..cue.start].ends_with('ل');
         let genitive = genitive && !purpose;
-        if arabic && !pronoun && (!is_noun || genitive) {
-            if let Some(i) = self.first_after(cue.end, ce, max_gap) {
+        if ask.arabic && !pronoun && (!is_noun || genitive) {
+            if let Some(i) = self.first_after(cue.end, ask.ce, max_gap) {
                 // A subject or genitive agent never follows a preposition
                 // ("الشكر لتركيا", "رحبت بتركيا"): that is the object.
                 let m = self.mentions[i];
