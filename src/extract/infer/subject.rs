@@ -405,126 +405,26 @@ impl<'a, 'c> SentenceView<'a, 'c> {
 
     /// Holders and objects of an agent noun (see [`SourceSlot::Apposed`]).
     pub(super) fn apposed(&self, cue: &Cue) -> Apposition {
-        let cues = &self.ctx.kb.cues;
-        let links = cues.apposition();
-        let modifiers = cues.noun_modifiers();
-        let toks = self.sentence_tokens();
         let text = self.text();
-        let word = |t: &Token| &text[t.start..t.end];
-        let ending = |end: usize| {
-            (0..self.mentions.len())
-                .rev()
-                .find(|&i| self.mentions[i].end == end && self.eligible(self.mentions[i]))
-        };
-        let starting = |start: usize| {
-            (0..self.mentions.len())
-                .find(|&i| self.mentions[i].token_start == start && self.eligible(self.mentions[i]))
-        };
         let mut out = Apposition::default();
         // "رحبت مصر وحلفاء حفتر": a conjunction on the noun coordinates it.
         if self.cue_is_arabic(cue) && text[cue.token_start..cue.start].starts_with(['و', 'ف']) {
             return out;
         }
+        let toks = self.sentence_tokens();
         let k = toks.partition_point(|t| t.start < cue.token_start);
-        // Back over modifiers and links to the holder, taking a possessor
-        // on the way ("Ankara, the outgoing GNA's main military backer").
-        let mut j = k;
-        let mut linked = false;
-        let mut possessor = false;
-        loop {
-            if j > 0 && word(&toks[j - 1]) == "'s" && !possessor {
-                match ending(toks[j - 1].start) {
-                    Some(i) => {
-                        out.targets = self.ids_of(&[i]);
-                        possessor = true;
-                        j = toks.partition_point(|t| t.start < self.mentions[i].token_start);
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            if j > 0 && ending(toks[j - 1].end).is_some() {
-                break;
-            }
-            let n = self.phrase_before(toks, j, links);
-            if n > 0 {
-                linked = true;
-                j -= n;
-                continue;
-            }
-            let n = self.phrase_before(toks, j, modifiers);
-            if n == 0 {
-                break;
-            }
-            j -= n;
-        }
-        let holder = j.checked_sub(1).and_then(|p| ending(toks[p].end));
-        if let Some(i) = holder {
-            let p = toks.partition_point(|t| t.start < self.mentions[i].token_start);
-            let (cs, _) = self.clause_of(self.mentions[i].start);
-            // Without a link word between them, only a holder that opens
-            // its clause or follows a copula ("وتعد أنقرة الداعم", "أن
-            // تركيا أبرز داعمي"); after a verb and its subject a noun is
-            // the object ("انتقدت تركيا الحليف الأبرز لحفتر").
-            let apposed = linked
-                || toks[p].start <= cs
-                || self.phrase_before(toks, p, links) > 0
-                || p.checked_sub(1)
-                    .is_some_and(|b| self.ctx.kb.cues.is_complementizer(word(&toks[b])));
-            if apposed {
-                out.sources = self.ids_of(&self.expand_backward(i));
-                // The aside runs from the comma after the holder to the
-                // next comma.
-                if toks.get(j).is_some_and(|t| matches!(word(t), "," | "،")) {
-                    let close = toks[k + 1..]
-                        .iter()
-                        .find(|t| matches!(word(t), "," | "،" | ";" | "؛"))
-                        .map(|t| t.start)
-                        .unwrap_or(self.sentence.end);
-                    out.span = Some((toks[j].start, close));
-                }
-            }
-        }
-        // The genitive after the noun ("backer of the GNA", "الداعم العسكري
-        // الرئيسي لحكومة الوفاق", "داعمي حفتر"), over modifiers only.
-        let mut x = k + 1;
+        let walk = self.back_to_holder(k, &mut out);
+        self.apposed_holder(k, &walk, &mut out);
         let mut object_end = None;
-        if !possessor {
-            while x < toks.len() {
-                if let Some(i) = starting(toks[x].start) {
-                    let idx = self.expand_forward(i);
-                    out.targets = self.ids_of(&idx);
-                    object_end = idx.last().map(|&l| self.mentions[l].end);
-                    break;
-                }
-                let n = if toks[x].kind == crate::text::TokenKind::Punct {
-                    0
-                } else {
-                    self.phrase_at(toks, x, modifiers)
-                };
-                if n == 0 {
-                    break;
-                }
-                x += n;
+        if !walk.possessor {
+            if let Some((targets, end)) = self.agent_noun_object(k) {
+                out.targets = targets;
+                object_end = end;
             }
         }
         if out.sources.is_empty() {
-            // "backers of Haftar such as Egypt and the UAE", "حلفاء حفتر مثل
-            // مصر"; "Haftar's main backer, the UAE, …".
-            let from = object_end.unwrap_or(cue.end);
-            let mut y = toks.partition_point(|t| t.start < from);
-            while y < toks.len() && matches!(word(&toks[y]), "," | "،") {
-                y += 1;
-            }
-            let n = self.phrase_at(toks, y, cues.instances());
-            if n > 0 || (possessor && y <= k + 2) {
-                let holder = toks
-                    .get(y + n)
-                    .and_then(|t| self.first_after(t.start, self.sentence.end, 1))
-                    .filter(|&i| !self.is_media(self.mentions[i]));
-                if let Some(i) = holder {
-                    out.sources = self.ids_of(&self.expand_forward(i));
-                }
+            if let Some(sources) = self.instance_holder(cue, k, object_end, walk.possessor) {
+                out.sources = sources;
             }
         }
         out.targets.retain(|t| !out.sources.contains(t));
@@ -533,6 +433,160 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             out.span = None;
         }
         out
+    }
+
+    /// The last eligible mention ending at `end`.
+    fn eligible_ending_at(&self, end: usize) -> Option<usize> {
+        (0..self.mentions.len())
+            .rev()
+            .find(|&i| self.mentions[i].end == end && self.eligible(self.mentions[i]))
+    }
+
+    /// The first eligible mention whose token starts at `start`.
+    fn eligible_starting_at(&self, start: usize) -> Option<usize> {
+        (0..self.mentions.len())
+            .find(|&i| self.mentions[i].token_start == start && self.eligible(self.mentions[i]))
+    }
+
+    /// Back from the agent noun at sentence token `k` over modifiers and
+    /// links to the holder, taking a possessor on the way ("Ankara, the
+    /// outgoing GNA's main military backer"): the possessor's actors become
+    /// the apposition's objects.
+    fn back_to_holder(&self, k: usize, out: &mut Apposition) -> HolderWalk {
+        let cues = &self.ctx.kb.cues;
+        let (links, modifiers) = (cues.apposition(), cues.noun_modifiers());
+        let toks = self.sentence_tokens();
+        let text = self.text();
+        let word = |t: &Token| &text[t.start..t.end];
+        let mut walk = HolderWalk {
+            j: k,
+            linked: false,
+            possessor: false,
+        };
+        loop {
+            let j = walk.j;
+            if j > 0 && word(&toks[j - 1]) == "'s" && !walk.possessor {
+                match self.eligible_ending_at(toks[j - 1].start) {
+                    Some(i) => {
+                        out.targets = self.ids_of(&[i]);
+                        walk.possessor = true;
+                        walk.j = toks.partition_point(|t| t.start < self.mentions[i].token_start);
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if j > 0 && self.eligible_ending_at(toks[j - 1].end).is_some() {
+                break;
+            }
+            let n = self.phrase_before(toks, j, links);
+            if n > 0 {
+                walk.linked = true;
+                walk.j -= n;
+                continue;
+            }
+            let n = self.phrase_before(toks, j, modifiers);
+            if n == 0 {
+                break;
+            }
+            walk.j -= n;
+        }
+        walk
+    }
+
+    /// The holder the walk back from the noun (at sentence token `k`)
+    /// reached, if it stands in apposition, and the aside it opens.
+    fn apposed_holder(&self, k: usize, walk: &HolderWalk, out: &mut Apposition) {
+        let links = self.ctx.kb.cues.apposition();
+        let toks = self.sentence_tokens();
+        let text = self.text();
+        let word = |t: &Token| &text[t.start..t.end];
+        let j = walk.j;
+        let Some(i) = j
+            .checked_sub(1)
+            .and_then(|p| self.eligible_ending_at(toks[p].end))
+        else {
+            return;
+        };
+        let p = toks.partition_point(|t| t.start < self.mentions[i].token_start);
+        let (cs, _) = self.clause_of(self.mentions[i].start);
+        // Without a link word between them, only a holder that opens
+        // its clause or follows a copula ("وتعد أنقرة الداعم", "أن
+        // تركيا أبرز داعمي"); after a verb and its subject a noun is
+        // the object ("انتقدت تركيا الحليف الأبرز لحفتر").
+        let apposed = walk.linked
+            || toks[p].start <= cs
+            || self.phrase_before(toks, p, links) > 0
+            || p.checked_sub(1)
+                .is_some_and(|b| self.ctx.kb.cues.is_complementizer(word(&toks[b])));
+        if !apposed {
+            return;
+        }
+        out.sources = self.ids_of(&self.expand_backward(i));
+        // The aside runs from the comma after the holder to the
+        // next comma.
+        if toks.get(j).is_some_and(|t| matches!(word(t), "," | "،")) {
+            let close = toks[k + 1..]
+                .iter()
+                .find(|t| matches!(word(t), "," | "،" | ";" | "؛"))
+                .map(|t| t.start)
+                .unwrap_or(self.sentence.end);
+            out.span = Some((toks[j].start, close));
+        }
+    }
+
+    /// The genitive after the noun at sentence token `k` ("backer of the
+    /// GNA", "الداعم العسكري الرئيسي لحكومة الوفاق", "داعمي حفتر"), over
+    /// modifiers only: its actors and where the last ends.
+    fn agent_noun_object(&self, k: usize) -> Option<(Vec<String>, Option<usize>)> {
+        let modifiers = self.ctx.kb.cues.noun_modifiers();
+        let toks = self.sentence_tokens();
+        let mut x = k + 1;
+        while x < toks.len() {
+            if let Some(i) = self.eligible_starting_at(toks[x].start) {
+                let idx = self.expand_forward(i);
+                let end = idx.last().map(|&l| self.mentions[l].end);
+                return Some((self.ids_of(&idx), end));
+            }
+            let n = if toks[x].kind == crate::text::TokenKind::Punct {
+                0
+            } else {
+                self.phrase_at(toks, x, modifiers)
+            };
+            if n == 0 {
+                break;
+            }
+            x += n;
+        }
+        None
+    }
+
+    /// Holders named as instances after the noun and its object ("backers
+    /// of Haftar such as Egypt and the UAE", "حلفاء حفتر مثل مصر"), or
+    /// right after a possessed noun ("Haftar's main backer, the UAE, …").
+    fn instance_holder(
+        &self,
+        cue: &Cue,
+        k: usize,
+        object_end: Option<usize>,
+        possessor: bool,
+    ) -> Option<Vec<String>> {
+        let toks = self.sentence_tokens();
+        let text = self.text();
+        let from = object_end.unwrap_or(cue.end);
+        let mut y = toks.partition_point(|t| t.start < from);
+        while y < toks.len() && matches!(&text[toks[y].start..toks[y].end], "," | "،") {
+            y += 1;
+        }
+        let n = self.phrase_at(toks, y, self.ctx.kb.cues.instances());
+        if !(n > 0 || (possessor && y <= k + 2)) {
+            return None;
+        }
+        let holder = toks
+            .get(y + n)
+            .and_then(|t| self.first_after(t.start, self.sentence.end, 1))
+            .filter(|&i| !self.is_media(self.mentions[i]))?;
+        Some(self.ids_of(&self.expand_forward(holder)))
     }
 
     /// The actors of mention `i` and those coordinated after it, with the
@@ -671,4 +725,14 @@ pub(super) struct FoundSources {
     /// The objects an agent noun's apposition names; they replace the
     /// target slot's.
     pub(super) apposed_targets: Option<Vec<String>>,
+}
+
+/// Where the walk back from an agent noun to its holder stopped.
+struct HolderWalk {
+    /// The sentence token the walk reached; the holder ends right before.
+    j: usize,
+    /// Whether a link word (a comma, a copula: "is", "تعد") was crossed.
+    linked: bool,
+    /// Whether a possessor ("the GNA's backer") was taken on the way.
+    possessor: bool,
 }
