@@ -36,67 +36,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && self.ctx.kb.cues.is_clause_opener(&text[t.start..t.end])
             })
             .map_or(limit, |t| t.start);
-        let candidates: Vec<usize> = (0..self.mentions.len())
-            .filter(|&i| {
-                let m = self.mentions[i];
-                // A mention that starts on the cue and runs past it is
-                // after it too: "للمحتل التركي" is one mention of turkey.
-                (m.token_start >= from || (m.start < from && m.end > from))
-                    && m.start < limit
-                    && self.eligible(m)
-                    && !self.is_attributed(m)
-                    && !m.ids.iter().all(|id| exclude.contains(id))
-                    && !self.is_compound_modifier(m)
-                    && (self.tokens_between(from, m.token_start) == 0 || !self.is_verb_subject(m))
-            })
-            .collect();
+        let candidates = self.object_candidates(from, limit, exclude);
         let mut idx: Vec<usize> = Vec::new();
         if !preps.is_empty() {
-            let toks = self.ctx.tokens;
-            let lo = toks.partition_point(|t| t.start < from);
-            let hi = toks.partition_point(|t| t.start < limit);
-            let mut seen_first = false;
-            for k in lo..hi {
-                let t = toks[k];
-                let w = &text[t.start..t.end];
-                let (is_prep, coordinated_clitic) = preps.iter().fold((false, false), |acc, p| {
-                    if acc.0 {
-                        return acc;
-                    }
-                    if w == p {
-                        (true, false)
-                    } else if w.len() > p.len()
-                        && w.ends_with(p.as_str())
-                        && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len()))
-                    {
-                        (true, w.starts_with('و') || w.starts_with('ف'))
-                    } else {
-                        (false, false)
-                    }
-                });
-                // A one-letter Arabic preposition is a proclitic of the
-                // mention itself; introduced_by handles it below.
-                if !is_prep {
-                    continue;
-                }
-                let coordinated = coordinated_clitic
-                    || k.checked_sub(1).is_some_and(|j| {
-                        let pw = &text[toks[j].start..toks[j].end];
-                        self.ctx.kb.cues.is_coordinator(pw)
-                    });
-                if seen_first && !coordinated {
-                    continue;
-                }
-                if let Some(&i) = candidates.iter().find(|&&i| {
-                    self.mentions[i].token_start > t.start
-                        && self.tokens_between(t.end, self.mentions[i].token_start) <= 8
-                }) {
-                    if !idx.contains(&i) {
-                        idx.extend(self.expand_forward(i));
-                    }
-                    seen_first = true;
-                }
-            }
+            idx = self.prep_objects(from, limit, preps, &candidates);
             if idx.is_empty() {
                 if let Some(&i) = candidates
                     .iter()
@@ -119,6 +62,86 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let mut ids = self.ids_of(&idx);
         ids.retain(|id| !exclude.contains(id));
         ids
+    }
+
+    /// The mentions in [from, limit) that may be an object: eligible, not
+    /// a reporter's source, not all excluded, not a compound modifier, and
+    /// not the subject of a verb of their own.
+    fn object_candidates(&self, from: usize, limit: usize, exclude: &[String]) -> Vec<usize> {
+        (0..self.mentions.len())
+            .filter(|&i| {
+                let m = self.mentions[i];
+                // A mention that starts on the cue and runs past it is
+                // after it too: "للمحتل التركي" is one mention of turkey.
+                (m.token_start >= from || (m.start < from && m.end > from))
+                    && m.start < limit
+                    && self.eligible(m)
+                    && !self.is_attributed(m)
+                    && !m.ids.iter().all(|id| exclude.contains(id))
+                    && !self.is_compound_modifier(m)
+                    && (self.tokens_between(from, m.token_start) == 0 || !self.is_verb_subject(m))
+            })
+            .collect()
+    }
+
+    /// The candidates the prepositions in [from, limit) introduce: the
+    /// first, and any after a preposition repeated behind a coordinator,
+    /// each with its coordinated companions.
+    fn prep_objects(
+        &self,
+        from: usize,
+        limit: usize,
+        preps: &[String],
+        candidates: &[usize],
+    ) -> Vec<usize> {
+        let text = self.text();
+        let mut idx: Vec<usize> = Vec::new();
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < limit);
+        let mut seen_first = false;
+        for k in lo..hi {
+            let t = toks[k];
+            let w = &text[t.start..t.end];
+            let (is_prep, coordinated_clitic) = preps.iter().fold((false, false), |acc, p| {
+                if acc.0 {
+                    return acc;
+                }
+                if w == p {
+                    (true, false)
+                } else if w.len() > p.len()
+                    && w.ends_with(p.as_str())
+                    && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len()))
+                {
+                    (true, w.starts_with('و') || w.starts_with('ف'))
+                } else {
+                    (false, false)
+                }
+            });
+            // A one-letter Arabic preposition is a proclitic of the
+            // mention itself; introduced_by handles it below.
+            if !is_prep {
+                continue;
+            }
+            let coordinated = coordinated_clitic
+                || k.checked_sub(1).is_some_and(|j| {
+                    let pw = &text[toks[j].start..toks[j].end];
+                    self.ctx.kb.cues.is_coordinator(pw)
+                });
+            if seen_first && !coordinated {
+                continue;
+            }
+            if let Some(&i) = candidates.iter().find(|&&i| {
+                self.mentions[i].token_start > t.start
+                    && self.tokens_between(t.end, self.mentions[i].token_start) <= 8
+            }) {
+                if !idx.contains(&i) {
+                    idx.extend(self.expand_forward(i));
+                }
+                seen_first = true;
+            }
+        }
+        idx
     }
 
     /// Like [`Self::targets_after`], but only when a preposition introduces
