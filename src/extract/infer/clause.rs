@@ -1,0 +1,236 @@
+//! Clause analysis: where clauses and asides (relative clauses,
+//! appositions) begin and end, which mentions are coordinated, and how far a
+//! negation or denial reaches. The subject and argument layers ask these
+//! questions so they never pick an actor across a clause boundary.
+
+use super::super::mentions::Mention;
+use super::super::span::between;
+use super::view::{Cue, SentenceView};
+use crate::lexicon::{CueKind, CueRule};
+
+impl<'a, 'c> SentenceView<'a, 'c> {
+    /// ", which … ," and "، الذي … ،": mentions inside are not the subject of
+    /// a verb outside.
+    pub(super) fn find_parentheticals(&self) -> Vec<(usize, usize)> {
+        let text = self.text();
+        let toks = self.sentence_tokens();
+        let mut spans = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let word = &text[t.start..t.end];
+            if !self.ctx.kb.cues.is_relative(word) || i == 0 {
+                continue;
+            }
+            let prev = &text[toks[i - 1].start..toks[i - 1].end];
+            if prev != "," && prev != "،" {
+                continue;
+            }
+            let close = toks[i + 1..]
+                .iter()
+                .find(|t| matches!(&text[t.start..t.end], "," | "،" | ";" | "؛"))
+                .map(|t| t.start)
+                .unwrap_or(self.sentence.end);
+            spans.push((t.start, close));
+        }
+        spans
+    }
+
+    pub(super) fn clause_of(&self, at: usize) -> (usize, usize) {
+        self.sentence
+            .clauses
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= at && at < e)
+            .unwrap_or((self.sentence.start, self.sentence.end))
+    }
+
+    pub(super) fn parenthetical_of(&self, at: usize) -> Option<(usize, usize)> {
+        self.parentheticals
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= at && at < e)
+    }
+
+    /// Nearest eligible-or-media mention starting before `at` and at or after
+    /// `from`, skipping parentheticals that do not contain `at`.
+    pub(super) fn nearest_before(
+        &self,
+        at: usize,
+        from: usize,
+        include_media: bool,
+    ) -> Option<usize> {
+        let own = self.parenthetical_of(at);
+        // Inside "X, which A accuse of …" the antecedent X is the object, not
+        // the subject: it is the subject only when the verb follows the
+        // relative pronoun closely ("X, which is backed by", "who accompanied").
+        let antecedent_ok = own.is_none_or(|(ps, _)| self.tokens_between(ps, at) <= 2);
+        (0..self.mentions.len()).rev().find(|&i| {
+            let m = self.mentions[i];
+            m.start < at
+                && m.token_start >= from
+                && (self.eligible(m) || (include_media && self.is_media(m)))
+                && match self.parenthetical_of(m.start) {
+                    None => own.is_none() || antecedent_ok || m.start > own.map_or(0, |p| p.0),
+                    Some(p) => Some(p) == own,
+                }
+        })
+    }
+
+    /// The actor a parenthetical containing `at` hangs on ("the GNA, which
+    /// is backed by Turkey"): the mention right before its relative pronoun.
+    pub(super) fn antecedent_of(&self, at: usize) -> Option<usize> {
+        let (ps, _) = self.parenthetical_of(at)?;
+        (0..self.mentions.len())
+            .rev()
+            .find(|&i| self.mentions[i].end <= ps && self.eligible(self.mentions[i]))
+            .filter(|&i| self.words_between(self.mentions[i].end, ps) <= 1)
+    }
+
+    /// Whether two mentions (a before b) are coordinated.
+    pub(super) fn coordinated(&self, a: &Mention, b: &Mention) -> bool {
+        let text = self.text();
+        if b.token_start < a.end {
+            return false;
+        }
+        let gap = between(text, a.end, b.token_start);
+        // "According to X, Y …": the source of the report and the subject
+        // of what it reports are no list.
+        if gap.contains([',', '،']) && self.is_attributed(a) {
+            return false;
+        }
+        let words: Vec<&str> = gap
+            .split_whitespace()
+            .filter(|w| *w != "the" && *w != "كل" && *w != "من")
+            .collect();
+        let gap = words.join(" ");
+        let clitic = &text[b.token_start..b.start];
+        if gap.is_empty() {
+            return clitic.starts_with('و') || clitic.starts_with('ف');
+        }
+        // "السراج وقائد الجيش الوطني": و on a title noun before the next
+        // actor joins the two as well.
+        let titled = gap
+            .strip_prefix('و')
+            .is_some_and(|t| !t.contains(' ') && self.ctx.kb.actors.is_title(t));
+        titled
+            || self.ctx.kb.cues.is_coordinator(&gap)
+            || (gap == "," && !clitic.is_empty())
+            || gap
+                .strip_suffix(',')
+                .is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
+    }
+
+    /// The mention and those coordinated after it.
+    pub(super) fn expand_forward(&self, first: usize) -> Vec<usize> {
+        let mut out = vec![first];
+        let mut cur = first;
+        while cur + 1 < self.mentions.len()
+            && self.coordinated(self.mentions[cur], self.mentions[cur + 1])
+        {
+            cur += 1;
+            out.push(cur);
+        }
+        out
+    }
+
+    /// The mention and those coordinated before it.
+    pub(super) fn expand_backward(&self, last: usize) -> Vec<usize> {
+        let mut out = vec![last];
+        let mut cur = last;
+        while cur > 0 && self.coordinated(self.mentions[cur - 1], self.mentions[cur]) {
+            cur -= 1;
+            out.push(cur);
+        }
+        out.reverse();
+        out
+    }
+
+    /// Whether a verb cue is joined to what precedes it by a conjunction:
+    /// an Arabic و/ف proclitic, or "and" right before.
+    pub(super) fn is_conjoined(&self, cue: &Cue) -> bool {
+        let clitics = &self.text()[cue.token_start..cue.start];
+        if clitics.starts_with('و') || clitics.starts_with('ف') {
+            return true;
+        }
+        self.word_before(cue.token_start)
+            .is_some_and(|w| w == "and")
+    }
+
+    /// Whether text between a denial and a cue leaves the cue denied: no
+    /// comma, or one aside between two commas followed by a complementizer.
+    pub(super) fn in_denial_scope(&self, between: &str) -> bool {
+        let parts: Vec<&str> = between.split([',', '،']).collect();
+        match parts.as_slice() {
+            [_] => true,
+            [_, _, rest] => rest
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| self.ctx.kb.cues.is_complementizer(w)),
+            _ => false,
+        }
+    }
+
+    /// An English cue used as a noun or modifier states nothing: "a supply
+    /// hub", "mediation efforts", "since the fighting ended" (an -ing word
+    /// after a determiner, unless a preposition ties it to its parties).
+    pub(super) fn is_nominal_use(&self, cue: &Cue, lang: Option<crate::model::Lang>) -> bool {
+        if lang != Some(crate::model::Lang::En) {
+            return false;
+        }
+        let cues = &self.ctx.kb.cues;
+        let word = &self.text()[cue.start..cue.end];
+        if self
+            .word_after(cue.end)
+            .is_some_and(|w| cues.is_nominal_after(w))
+        {
+            return true;
+        }
+        !word.contains(' ')
+            && word.ends_with("ing")
+            && self
+                .word_before(cue.token_start)
+                .is_some_and(|w| cues.is_nominal_before(w))
+            && !self.cues.iter().any(|c| {
+                matches!(c.kind, CueKind::Between | CueKind::Agent)
+                    && c.start >= cue.end
+                    && self.tokens_between(cue.end, c.start) == 0
+            })
+    }
+
+    /// Whether a negation covers the cue: a negator shortly before it in
+    /// its clause, a negated verb phrase it continues, or a negation after
+    /// it in the same clause ("… لم يعد ممكناً", "… is out of the
+    /// question"). `negated_cues` are the negated cues before it (end,
+    /// clause start).
+    pub(super) fn is_negated(
+        &self,
+        cue: &Cue,
+        rule: &CueRule,
+        (cs, ce): (usize, usize),
+        negated_cues: &[(usize, usize)],
+    ) -> bool {
+        let text = self.text();
+        let window = rule
+            .lang
+            .map(|l| self.ctx.kb.cues.negation_window(l))
+            .unwrap_or(1);
+        let negated = self.cues.iter().any(|c| {
+            c.kind == CueKind::Negator
+                && c.end <= cue.token_start
+                && c.start >= cs
+                && self.tokens_between(c.end, cue.token_start) <= window
+        }) || (matches!(cue.kind, CueKind::Rule(_))
+            && negated_cues.iter().any(|&(end, at_clause)| {
+                // "did not criticise Moscow, and thanked Putin": a comma
+                // closes the negated verb phrase.
+                at_clause == cs
+                    && end <= cue.token_start
+                    && self.tokens_between(end, cue.token_start) <= 3
+                    && !between(text, end, cue.token_start).contains([',', '،'])
+            }));
+        negated
+            || self
+                .cues
+                .iter()
+                .any(|c| c.kind == CueKind::NegatorAfter && c.start >= cue.end && c.start < ce)
+    }
+}

@@ -1,0 +1,320 @@
+//! One sentence as the layers above see it: its tokens, its cue hits (with
+//! duplicate and misread cues dropped) and its mentions (with routes dropped),
+//! plus the small word, phrase and mention helpers they all share.
+//!
+//! Keeping these here lets the clause, speaker and argument layers talk
+//! about words and actors without re-deriving offsets.
+
+use super::super::mentions::{Mention, INERT_KINDS};
+use super::super::span::between;
+use super::DocContext;
+use crate::lexicon::{CueKind, SourceSlot};
+use crate::text::{Sentence, Token};
+
+/// One cue hit in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cue {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) token_start: usize,
+    pub(super) kind: CueKind,
+    pub(super) circumstantial: bool,
+}
+
+pub(super) struct SentenceView<'a, 'c> {
+    pub(super) ctx: &'c DocContext<'a>,
+    pub(super) index: usize,
+    pub(super) sentence: &'c Sentence,
+    pub(super) mentions: Vec<&'c Mention>,
+    pub(super) cues: Vec<Cue>,
+    pub(super) parentheticals: Vec<(usize, usize)>,
+    /// Who was speaking, or what was talked about, before this sentence:
+    /// whom a sentence-initial pronoun refers to ("He was backed by X").
+    pub(super) previous_speaker: Option<Vec<String>>,
+}
+
+impl<'a, 'c> SentenceView<'a, 'c> {
+    pub(super) fn new(
+        ctx: &'c DocContext<'a>,
+        index: usize,
+        sentence: &'c Sentence,
+        mentions: Vec<&'c Mention>,
+    ) -> Self {
+        let text = ctx.norm.text.as_str();
+        let matcher = ctx.kb.cues.matcher();
+        let cues = matcher
+            .find(text, ctx.tokens, (sentence.start, sentence.end))
+            .into_iter()
+            .map(|h| Cue {
+                start: h.start,
+                end: h.end,
+                token_start: h.token_start,
+                kind: ctx.kb.cues.payload(h.payload),
+                circumstantial: ctx.kb.cues.is_circumstantial(h.payload),
+            })
+            .collect::<Vec<Cue>>();
+        // One cue word listed both plain and as a participle (accuse+ and
+        // ~accusing): keep the participle reading.
+        let cues: Vec<Cue> = cues
+            .iter()
+            .filter(|c| {
+                c.circumstantial
+                    || !cues.iter().any(|o| {
+                        o.circumstantial && o.start == c.start && o.end == c.end && o.kind == c.kind
+                    })
+            })
+            .filter(|c| !is_definite_verb(ctx, text, c))
+            .copied()
+            .collect();
+        let mut view = SentenceView {
+            ctx,
+            index,
+            sentence,
+            mentions,
+            cues,
+            parentheticals: Vec::new(),
+            previous_speaker: None,
+        };
+        view.parentheticals = view.find_parentheticals();
+        // "Ankara, the GNA's main backer, welcomed …": an apposition
+        // between commas is an aside like a relative clause.
+        let appositions: Vec<(usize, usize)> = view
+            .cues
+            .iter()
+            .filter(|c| {
+                matches!(c.kind, CueKind::Rule(ri) | CueKind::Noun(ri)
+                    if ctx.kb.cues.rules[ri].source == SourceSlot::Apposed)
+            })
+            .filter_map(|c| view.apposed(c).span)
+            .collect();
+        view.parentheticals.extend(appositions);
+        // "via Syria": a route is no party ("عبر X عن" is "X expressed").
+        let routes: Vec<usize> = view
+            .mentions
+            .iter()
+            .filter(|m| {
+                view.word_before(m.token_start)
+                    .is_some_and(|w| ctx.kb.cues.is_transit(w))
+                    && view.word_after(m.end) != Some("عن")
+            })
+            .map(|m| m.start)
+            .collect();
+        view.mentions.retain(|m| !routes.contains(&m.start));
+        view
+    }
+
+    pub(super) fn text(&self) -> &str {
+        &self.ctx.norm.text
+    }
+
+    /// Whether a token's word is `word`, perhaps behind Arabic proclitics
+    /// ("العسكري" is "عسكري", "وتعد" is "تعد").
+    pub(super) fn word_is(token: &str, word: &str) -> bool {
+        token == word
+            || token.strip_suffix(word).is_some_and(|head| {
+                !head.is_empty() && head.len() <= 8 && crate::text::is_proclitic_chain(head)
+            })
+    }
+
+    /// The longest of `phrases` whose words are the tokens right before
+    /// index `end` of `toks`: how many tokens it spans (0: none).
+    pub(super) fn phrase_before(
+        &self,
+        toks: &[Token],
+        end: usize,
+        phrases: &[Vec<String>],
+    ) -> usize {
+        let text = self.text();
+        phrases
+            .iter()
+            .filter(|p| !p.is_empty() && p.len() <= end)
+            .filter(|p| {
+                p.iter().enumerate().all(|(n, w)| {
+                    let t = toks[end - p.len() + n];
+                    Self::word_is(&text[t.start..t.end], w)
+                })
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The longest of `phrases` whose words are the tokens from index
+    /// `start` of `toks` on: how many tokens it spans (0: none).
+    pub(super) fn phrase_at(&self, toks: &[Token], start: usize, phrases: &[Vec<String>]) -> usize {
+        let text = self.text();
+        phrases
+            .iter()
+            .filter(|p| !p.is_empty() && start + p.len() <= toks.len())
+            .filter(|p| {
+                p.iter().enumerate().all(|(n, w)| {
+                    let t = toks[start + n];
+                    Self::word_is(&text[t.start..t.end], w)
+                })
+            })
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether one of `phrases` stands right before a mention, perhaps
+    /// with "the" between ("on behalf of the Russian state").
+    pub(super) fn preceded_by(&self, m: &Mention, phrases: &[Vec<String>]) -> bool {
+        let toks = self.sentence_tokens();
+        let p = toks.partition_point(|t| t.start < m.token_start);
+        if self.phrase_before(toks, p, phrases) > 0 {
+            return true;
+        }
+        p > 0
+            && &self.text()[toks[p - 1].start..toks[p - 1].end] == "the"
+            && self.phrase_before(toks, p - 1, phrases) > 0
+    }
+
+    pub(super) fn sentence_tokens(&self) -> &'c [Token] {
+        self.tokens_in(self.sentence.start, self.sentence.end)
+    }
+
+    /// The tokens that start in [from, to).
+    pub(super) fn tokens_in(&self, from: usize, to: usize) -> &'c [Token] {
+        let toks = self.ctx.tokens;
+        let lo = toks.partition_point(|t| t.start < from);
+        let hi = toks.partition_point(|t| t.start < to).max(lo);
+        &toks[lo..hi]
+    }
+
+    /// Tokens strictly between two offsets.
+    pub(super) fn tokens_between(&self, from: usize, to: usize) -> usize {
+        self.tokens_in(from, to).len()
+    }
+
+    /// Word tokens strictly between two offsets: quotes and commas do not
+    /// count ('مرتزقة "فاغنر" الروسية، الذين').
+    pub(super) fn words_between(&self, from: usize, to: usize) -> usize {
+        self.tokens_in(from, to)
+            .iter()
+            .filter(|t| {
+                self.text()[t.start..t.end]
+                    .chars()
+                    .any(char::is_alphanumeric)
+            })
+            .count()
+    }
+
+    pub(super) fn word_before(&self, at: usize) -> Option<&str> {
+        let toks = self.ctx.tokens;
+        let i = toks.partition_point(|t| t.start < at);
+        i.checked_sub(1)
+            .map(|j| toks[j])
+            .filter(|t| t.start >= self.sentence.start)
+            .map(|t| &self.text()[t.start..t.end])
+    }
+
+    pub(super) fn word_after(&self, at: usize) -> Option<&str> {
+        let toks = self.ctx.tokens;
+        let i = toks.partition_point(|t| t.start < at);
+        toks.get(i)
+            .filter(|t| t.start < self.sentence.end)
+            .map(|t| &self.text()[t.start..t.end])
+    }
+
+    /// The word before `at`, skipping one adverb in -ly ("was quietly
+    /// supplied", "while publicly backing").
+    pub(super) fn word_before_adverb(&self, at: usize) -> Option<&str> {
+        let w = self.word_before(at)?;
+        if w.len() > 4 && w.ends_with("ly") {
+            let toks = self.sentence_tokens();
+            let i = toks.partition_point(|t| t.start < at);
+            return i
+                .checked_sub(2)
+                .map(|j| &self.text()[toks[j].start..toks[j].end]);
+        }
+        Some(w)
+    }
+
+    /// Whether a token in [from, to) is, or starts with, one of `words`
+    /// (after any proclitics).
+    pub(super) fn has_word(&self, from: usize, to: usize, words: &[String]) -> bool {
+        let text = self.text();
+        let tokens = self.tokens_in(from, to);
+        tokens.iter().enumerate().any(|(i, t)| {
+            let w = &text[t.start..t.end];
+            words.iter().any(|req| {
+                if req.contains(' ') {
+                    // A phrase: match on the text from this token.
+                    return between(text, t.start, to).starts_with(req.as_str());
+                }
+                if w.starts_with(req.as_str()) {
+                    return true;
+                }
+                let _ = i;
+                w.char_indices().skip(1).take(3).any(|(k, _)| {
+                    crate::text::is_proclitic_chain(between(w, 0, k))
+                        && between(w, k, w.len()).starts_with(req.as_str())
+                })
+            })
+        })
+    }
+
+    pub(super) fn eligible(&self, m: &Mention) -> bool {
+        m.ids.iter().all(|id| {
+            self.ctx
+                .kb
+                .actors
+                .actor(id)
+                .is_none_or(|a| !INERT_KINDS.contains(&a.kind.as_str()))
+        })
+    }
+
+    pub(super) fn is_media(&self, m: &Mention) -> bool {
+        m.ids.iter().any(|id| {
+            self.ctx
+                .kb
+                .actors
+                .actor(id)
+                .is_some_and(|a| a.kind == "media")
+        })
+    }
+
+    pub(super) fn ids_of(&self, idx: &[usize]) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for &i in idx {
+            let m = self.mentions[i];
+            if !self.eligible(m) {
+                continue;
+            }
+            for id in &m.ids {
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    }
+
+    /// First eligible mention starting at or after `at`, before `limit`, with
+    /// at most `max_gap` tokens between (usize::MAX: any).
+    pub(super) fn first_after(&self, at: usize, limit: usize, max_gap: usize) -> Option<usize> {
+        (0..self.mentions.len()).find(|&i| {
+            let m = self.mentions[i];
+            m.token_start >= at
+                && m.start < limit
+                && (self.eligible(m) || self.is_media(m))
+                && self.tokens_between(at, m.token_start) <= max_gap
+        })
+    }
+
+    pub(super) fn cue_is_arabic(&self, cue: &Cue) -> bool {
+        matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar))
+    }
+}
+
+/// An Arabic verb cue read after the article (الشكر، القصف) is a noun: the
+/// definite article never precedes a verb. Nouns are listed as `nouns`.
+fn is_definite_verb(ctx: &DocContext<'_>, text: &str, c: &Cue) -> bool {
+    let CueKind::Rule(ri) = c.kind else {
+        return false;
+    };
+    let head = &text[c.token_start..c.start];
+    ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar)
+        && (head.ends_with("ال") || head.ends_with("لل"))
+}
