@@ -532,7 +532,10 @@ impl CueBase {
         let mut windows = Vec::new();
         let mut generated = Vec::new();
         // Rule phrases wait here until every literal form is known.
-        let mut pending: Vec<(String, usize, Edge, Option<(usize, String, String)>)> = Vec::new();
+        // (phrase, payload, edge, for a generated form: rule, normalised
+        // form, relation).
+        type Pending = (String, usize, Edge, Option<(usize, String, String)>);
+        let mut pending: Vec<Pending> = Vec::new();
         let mut literal: FastSet<(String, String)> = FastSet::default();
         let mut ids = FastSet::default();
         for (name, text) in sources {

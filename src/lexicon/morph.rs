@@ -48,8 +48,9 @@ pub enum Role {
     FirstPerson,
 }
 
-/// Verb forms.
+/// Verb forms, named as the grammars number them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::upper_case_acronyms)]
 enum Form {
     I,
     II,
@@ -256,7 +257,7 @@ fn finite_forms(l: &Lemma) -> Vec<String> {
                 format!("{pre}{}{e}", s(&stem[..stem.len() - 1]))
             } else if is_geminate(l) && e == "ن" {
                 // يصد → يصددن.
-                format!("{pre}{}{}", s(&stem), stem[stem.len() - 1])
+                format!("{pre}{}{}ن", s(&stem), stem[stem.len() - 1])
             } else if is_hollow(l) && e == "ن" {
                 // يقيم → يقمن.
                 format!(
