@@ -6,6 +6,7 @@
 
 use super::classes::{ClassTable, PredicateClass};
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
+use super::morph::{self, Role};
 use super::pack::one_line;
 use crate::error::{Error, Result};
 use crate::fasthash::FastSet;
@@ -395,6 +396,61 @@ pub struct CueBase {
     noun_modifiers: Vec<Vec<String>>,
     instances: Vec<Vec<String>>,
     beneficiary: Vec<Vec<String>>,
+    generated: Vec<(usize, String)>,
+}
+
+/// What a cue phrase expanded to: written as is, or generated from a lemma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generated {
+    /// Written in the pack (or inflected with English `+`).
+    Literal,
+    /// A form generated from an Arabic lemma.
+    Form(Role),
+}
+
+impl Generated {
+    /// The payload kind, circumstantial flag and edge rule of a phrase of
+    /// rule `ri`. Finite verbs and participles are verb cues (a participle
+    /// takes the noun it modifies as subject, like a relative clause);
+    /// verbal nouns are noun cues. Participles carry their endings and
+    /// match exactly, so داعماً (circumstantial) is not داعم + ا.
+    fn payload(self, ri: usize, noun: bool, circ: bool, edge: Edge) -> (CueKind, bool, Edge) {
+        match self {
+            Generated::Literal => (Self::kind(ri, noun), circ, edge),
+            Generated::Form(Role::VerbalNoun) => (CueKind::Noun(ri), circ, edge),
+            Generated::Form(Role::Verb | Role::FirstPerson) => (CueKind::Rule(ri), circ, edge),
+            Generated::Form(Role::Circumstantial) => (CueKind::Rule(ri), true, Edge::Exact),
+            Generated::Form(Role::Participle) => (CueKind::Rule(ri), circ, Edge::Exact),
+        }
+    }
+
+    fn kind(ri: usize, noun: bool) -> CueKind {
+        if noun {
+            CueKind::Noun(ri)
+        } else {
+            CueKind::Rule(ri)
+        }
+    }
+}
+
+/// The phrases one cue entry stands for: an Arabic lemma (`دعم/I`) gives
+/// its generated forms, anything else its English inflections.
+fn cue_forms(
+    cue: &str,
+    noun: bool,
+    lang: Lang,
+    bad: &dyn Fn(String) -> Error,
+) -> Result<Vec<(String, Generated)>> {
+    if lang == Lang::Ar && cue.split_whitespace().any(morph::is_lemma) {
+        let forms = morph::expand_phrase(cue, noun)
+            .ok_or_else(|| bad(format!("malformed lemma in '{cue}'")))?;
+        return Ok(forms
+            .into_iter()
+            .map(|(p, role)| (p, Generated::Form(role)))
+            .collect());
+    }
+    let kind = Generated::Literal;
+    Ok(expand_cue(cue).into_iter().map(|p| (p, kind)).collect())
 }
 
 /// English inflection of a word marked with `+`.
@@ -490,6 +546,13 @@ impl CueBase {
         let mut instances: Vec<Vec<String>> = Vec::new();
         let mut beneficiary: Vec<Vec<String>> = Vec::new();
         let mut windows = Vec::new();
+        let mut generated = Vec::new();
+        // Rule phrases wait here until every literal form is known.
+        // (phrase, payload, edge, for a generated form: rule, normalised
+        // form, relation).
+        type Pending = (String, usize, Edge, Option<(usize, String, String)>);
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut literal: FastSet<(String, String)> = FastSet::default();
         let mut ids = FastSet::default();
         let mut files = Vec::new();
         for (name, text) in sources {
@@ -646,6 +709,9 @@ impl CueBase {
                 rule.lang = Some(lang);
                 let ri = rules.len();
                 let verbs = rule.cues.iter().map(|c| (c, false));
+                let bad = |what: String| {
+                    bad(what, "expected a lemma such as دعم/I, أرسل/IV, دعم/I:دعم or دعم/I@passive (see docs/PACKS.md)")
+                };
                 for (cue, noun) in verbs.chain(rule.nouns.iter().map(|c| (c, true))) {
                     // A leading ~ marks a circumstantial participle (متهماً،
                     // accusing): its subject is the sentence's main subject.
@@ -653,24 +719,57 @@ impl CueBase {
                         Some(rest) => (true, rest),
                         None => (false, cue.as_str()),
                     };
-                    for phrase in expand_cue(cue) {
-                        payloads.push(if noun {
-                            CueKind::Noun(ri)
-                        } else {
-                            CueKind::Rule(ri)
-                        });
+                    for (phrase, form) in cue_forms(cue, noun, lang, &bad)? {
+                        // The subject of a 1st person verb is the speaker:
+                        // only a speaker rule ("we-back") reads it.
+                        let speaker = rule.source == SourceSlot::Speaker;
+                        if (form == Generated::Form(Role::FirstPerson)) != speaker
+                            && form != Generated::Literal
+                            && matches!(form, Generated::Form(Role::FirstPerson | Role::Verb))
+                        {
+                            continue;
+                        }
+                        let (kind, circ, edge) = form.payload(ri, noun, circ, edge);
+                        payloads.push(kind);
                         circumstantial.push(circ);
                         let edge = match lang {
                             Lang::Ar if noun => Edge::for_arabic(&phrase, Edge::Noun),
                             Lang::Ar => Edge::for_arabic(&phrase, edge),
                             Lang::En => edge,
                         };
-                        builder.add(&phrase, payloads.len() - 1, edge);
+                        let key = normalize(&phrase)
+                            .text
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        let generated = form != Generated::Literal;
+                        if !generated {
+                            literal.insert((key.clone(), rule.relation.clone()));
+                        }
+                        pending.push((
+                            phrase,
+                            payloads.len() - 1,
+                            edge,
+                            generated.then(|| (ri, key, rule.relation.clone())),
+                        ));
                     }
                 }
                 rules.push(rule);
                 rule_langs.push(lang);
             }
+        }
+        // A form written out in a rule of the same relation wins over a
+        // generated one: a lemma in "back" does not take ندعم from "we-back"
+        // nor داعم from the agent nouns, and a rule that lists a form besides
+        // its lemma (a noun spelt like a verb) keeps the reading it gave.
+        for (phrase, payload, edge, gen) in pending {
+            if let Some((ri, key, relation)) = gen {
+                if literal.contains(&(key.clone(), relation)) {
+                    continue;
+                }
+                generated.push((ri, key));
+            }
+            builder.add(&phrase, payload, edge);
         }
         Ok(CueBase {
             classes,
@@ -700,7 +799,14 @@ impl CueBase {
             noun_modifiers,
             instances,
             beneficiary,
+            generated,
         })
+    }
+
+    /// The forms generated from lemma cues (`دعم/I`), normalised, with
+    /// their rule index: what the morphology test checks the matcher finds.
+    pub fn generated_forms(&self) -> &[(usize, String)] {
+        &self.generated
     }
 
     /// The matcher over all cue phrases.

@@ -7,6 +7,7 @@ mod actors;
 mod classes;
 mod cues;
 mod matcher;
+pub mod morph;
 mod pack;
 
 pub use actors::{Actor, ActorBase, Context, Form, PackSource, Person, RefKind, Target};
