@@ -172,6 +172,7 @@ fn stages(c: &mut Criterion) {
                         &d.tokens,
                         &d.sentences,
                         d.doc.date.as_deref(),
+                        None,
                         true,
                     )
                     .len()

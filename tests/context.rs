@@ -189,3 +189,30 @@ fn an_unlisted_name_is_one_id_however_qualified() {
     assert!(!id(bare).is_empty(), "the bare name is found");
     assert_eq!(id(bare), id(qualified));
 }
+
+/// Issue 15: an undated article is read in the era of the latest year it
+/// names, so a person who changed sides acts for the organisation of that
+/// era; an organisation the article names itself still decides first.
+#[test]
+fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
+    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let edges = |text: &str| {
+        let doc = stancegraph::read_document("t", "t", text.as_bytes(), None).expect("decodes");
+        let g = stancegraph::extract_graph(&doc, &kb, &stancegraph::extract::Options::default())
+            .to_json();
+        g.edges
+            .iter()
+            .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        edges("In May 2022 Bashagha condemned the Dbeibah government.")
+            .contains(&"gns opposes gnu".to_string())
+    );
+    assert!(edges("Bashagha condemned the Dbeibah government.")
+        .contains(&"gna opposes gnu".to_string()));
+    assert!(edges(
+        "In 2022 Bashagha, once interior minister of the Government of National Accord, condemned Haftar."
+    )
+    .contains(&"gna opposes lna".to_string()));
+}

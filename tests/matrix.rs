@@ -233,7 +233,13 @@ fn every_class_in_every_construction() {
 fn every_class_with_samples_is_in_the_matrix_in_both_languages() {
     let kb = Knowledge::embedded().expect("embedded packs load");
     let cells = cells(&kb);
-    for class in kb.cues.classes.classes.iter().filter(|c| !c.sample.is_empty()) {
+    for class in kb
+        .cues
+        .classes
+        .classes
+        .iter()
+        .filter(|c| !c.sample.is_empty())
+    {
         for lang in ["en", "ar"] {
             let n = cells
                 .iter()

@@ -680,7 +680,7 @@ fn all_aliases() -> Vec<Alias> {
                 continue;
             };
             // A neutral sentence names no organisation: the undated choice.
-            let Some(org) = person.org_in(None, &Default::default()) else {
+            let Some(org) = person.org_in(None, None, &Default::default()) else {
                 continue;
             };
             let names = [&p.en, &p.ar]

@@ -127,13 +127,22 @@ fn pack_without_frames_reset_the_negation_window() {
             .to_string(),
     );
     let kb = Knowledge::with_user_packs(&[], &[extra]).expect("user pack loads");
-    let doc = stancegraph::read_document("t", "t", "لم تدعم تركيا فعليا حكومة الوفاق".as_bytes(), None)
-        .expect("decodes");
+    let doc = stancegraph::read_document(
+        "t",
+        "t",
+        "لم تدعم تركيا فعليا حكومة الوفاق".as_bytes(),
+        None,
+    )
+    .expect("decodes");
     let graph = stancegraph::extract_graph(&doc, &kb, &Options::default()).to_json();
     assert!(
         graph.edges.is_empty(),
         "negated cue gave {:?}",
-        graph.edges.iter().map(|e| format!("{} {} {}", e.source, e.relation, e.target)).collect::<Vec<_>>()
+        graph
+            .edges
+            .iter()
+            .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
+            .collect::<Vec<_>>()
     );
     assert_eq!(kb.cues.negation_window(stancegraph::Lang::Ar), 1);
 }

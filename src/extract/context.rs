@@ -148,7 +148,7 @@ fn country_of(
             }
         }
         Target::Person(i) => {
-            let org = kb.actor(kb.persons[i].org_in(date, named)?)?;
+            let org = kb.actor(kb.persons[i].org_in(date, None, named)?)?;
             if org.kind == "state" {
                 Some((org.id.clone(), STATE, false))
             } else {

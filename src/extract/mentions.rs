@@ -108,6 +108,7 @@ pub fn find_mentions(
     tokens: &[Token],
     sentences: &[Sentence],
     date: Option<&str>,
+    era: Option<&str>,
     unlisted: bool,
 ) -> Vec<Mention> {
     let text = norm.text.as_str();
@@ -209,7 +210,7 @@ pub fn find_mentions(
     for raw in per_sentence.iter().flatten() {
         let id = match raw.target {
             Target::Actor(i) if raw.form != Form::Demonym => Some(kb.actors[i].id.clone()),
-            Target::Person(i) => kb.persons[i].org_in(date, &named).map(str::to_string),
+            Target::Person(i) => kb.persons[i].org_in(date, era, &named).map(str::to_string),
             _ => None,
         };
         if let Some(id) = id {
@@ -271,7 +272,7 @@ pub fn find_mentions(
                 }
                 Target::Person(i) => {
                     let p = &kb.persons[i];
-                    p.org_in(date, &named)
+                    p.org_in(date, era, &named)
                         .map(|org| (vec![org.to_string()], How::Person(p.id.clone())))
                 }
                 Target::Context(i) if !kb.contexts[i].all.is_empty() => {
@@ -282,7 +283,7 @@ pub fn find_mentions(
                         framing,
                         recent: &recent,
                         present: &present,
-                        date,
+                        date: date.or(era),
                     };
                     resolve_context(kb, &kb.contexts[i], &context, &here)
                         .map(|id| (vec![id], How::Context))

@@ -2,6 +2,7 @@
 //! inference, aggregation.
 
 mod context;
+mod era;
 mod infer;
 mod mentions;
 mod span;
@@ -68,6 +69,8 @@ pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extractio
     stage::enter(stage::SEGMENT, &doc.id);
     let sentences = split_long_sentences(&norm.text, segment(&norm.text), MAX_SENTENCE_BYTES);
     stage::enter(stage::MENTIONS, &doc.id);
+    // An undated article is read in the era of the latest year it names.
+    let era = era::era_of(&norm.text);
     let mentions = find_mentions(
         &kb.actors,
         &doc.text,
@@ -75,6 +78,7 @@ pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extractio
         &tokens,
         &sentences,
         doc.date.as_deref(),
+        era.as_deref(),
         !opts.strict_actors,
     );
     let ctx = DocContext {

@@ -115,9 +115,15 @@ impl Person {
     /// [`Person::org_on`] for an article that may carry no date: then the
     /// latest affiliation whose organisation the article names itself wins
     /// (Bashagha in an article that names the GNA is its minister, in one
-    /// that names the GNS its prime minister), else the pack's `undated`
-    /// choice, else the latest.
-    pub fn org_in(&self, date: Option<&str>, named: &FastSet<String>) -> Option<&str> {
+    /// that names the GNS its prime minister), else the affiliation of the
+    /// article's era (the latest year it names) if one spans it, else the
+    /// pack's `undated` choice, else the latest.
+    pub fn org_in(
+        &self,
+        date: Option<&str>,
+        era: Option<&str>,
+        named: &FastSet<String>,
+    ) -> Option<&str> {
         if date.is_none() {
             let by_name = self
                 .affiliations
@@ -127,6 +133,9 @@ impl Person {
             if let Some((org, _, _)) = by_name {
                 return Some(org);
             }
+            if let Some(org) = era.and_then(|era| self.org_during(era)) {
+                return Some(org);
+            }
             if let Some(org) = &self.undated {
                 return Some(org);
             }
@@ -134,15 +143,20 @@ impl Person {
         self.org_on(date)
     }
 
+    /// The organisation whose span holds `date`, if any.
+    fn org_during(&self, date: &str) -> Option<&str> {
+        self.affiliations
+            .iter()
+            .find(|(_, from, to)| {
+                from.as_deref().is_none_or(|f| f <= date) && to.as_deref().is_none_or(|t| date <= t)
+            })
+            .map(|(org, _, _)| org.as_str())
+    }
+
     /// The organisation the person acts for on `date` (ISO), or the latest one.
     pub fn org_on(&self, date: Option<&str>) -> Option<&str> {
-        if let Some(date) = date {
-            let during = self.affiliations.iter().find(|(_, from, to)| {
-                from.as_deref().is_none_or(|f| f <= date) && to.as_deref().is_none_or(|t| date <= t)
-            });
-            if let Some((org, _, _)) = during {
-                return Some(org);
-            }
+        if let Some(org) = date.and_then(|date| self.org_during(date)) {
+            return Some(org);
         }
         self.affiliations
             .iter()

@@ -669,7 +669,8 @@ impl CueBase {
                     )
                 })?;
                 let relation = class.relation();
-                if !rule.relation.is_empty() && Relation::from_name(&rule.relation) != Some(relation)
+                if !rule.relation.is_empty()
+                    && Relation::from_name(&rule.relation) != Some(relation)
                 {
                     return Err(bad(
                         format!(
