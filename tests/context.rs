@@ -216,3 +216,34 @@ fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
     )
     .contains(&"gna opposes lna".to_string()));
 }
+
+/// Issue 15: "the internationally recognised government" is a role noun:
+/// Yemen's in a Yemen article, and in a Libya article the one of its era.
+#[test]
+fn the_recognised_government_is_read_by_conflict_and_era() {
+    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let edges = |text: &str| {
+        let doc = stancegraph::read_document("t", "t", text.as_bytes(), None).expect("decodes");
+        let g = stancegraph::extract_graph(&doc, &kb, &stancegraph::extract::Options::default())
+            .to_json();
+        g.edges
+            .iter()
+            .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
+            .collect::<Vec<_>>()
+    };
+    for (text, edge) in [
+        (
+            "Saudi Arabia backs Yemen's internationally recognised government against the Houthis.",
+            "saudi-arabia supports yemen-government",
+        ),
+        ("Egypt condemned the UN-backed government in Tripoli in 2019.", "egypt opposes gna"),
+        (
+            "In 2015 Haftar's forces backed the internationally recognised government against Libya Dawn.",
+            "lna supports interim-government",
+        ),
+        ("أدانت مصر الحكومة المعترف بها دوليا في ليبيا عام 2023", "egypt opposes gnu"),
+        ("Haftar backed the rival administration in the east in 2023.", "lna supports gns"),
+    ] {
+        assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
+    }
+}
