@@ -19,7 +19,7 @@ mod corpus;
 use corpus::{GenLang, Generator};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use stancegraph::export::{self, ExportOptions, Format};
-use stancegraph::extract::{self, find_mentions, infer, DocContext, Options};
+use stancegraph::extract::{self, find_mentions, infer, Dating, DocContext, Options};
 use stancegraph::graph::{GraphJson, StanceGraph};
 use stancegraph::lexicon::Knowledge;
 use stancegraph::text::{normalize, segment, tokenize, NormText, Sentence, Token};
@@ -171,8 +171,10 @@ fn stages(c: &mut Criterion) {
                         &d.norm,
                         &d.tokens,
                         &d.sentences,
-                        d.doc.date.as_deref(),
-                        None,
+                        Dating {
+                            date: d.doc.date.as_deref(),
+                            era: None,
+                        },
                         true,
                     )
                     .len()

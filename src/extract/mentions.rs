@@ -98,6 +98,16 @@ fn is_arabic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
+/// When an article is: the date it was given, else the era of the years it
+/// names (see `era.rs`), which only decides where nothing in the text does.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Dating<'a> {
+    /// The publication date (`YYYY-MM-DD`) the input gave.
+    pub date: Option<&'a str>,
+    /// The last day of the latest year the text names.
+    pub era: Option<&'a str>,
+}
+
 /// Finds and resolves every actor mention of a document. With `unlisted`,
 /// organisation names no pack lists become mentions of `unlisted-…` ids
 /// (see [`find_unlisted`]).
@@ -107,10 +117,10 @@ pub fn find_mentions(
     norm: &crate::text::NormText,
     tokens: &[Token],
     sentences: &[Sentence],
-    date: Option<&str>,
-    era: Option<&str>,
+    dating: Dating<'_>,
     unlisted: bool,
 ) -> Vec<Mention> {
+    let Dating { date, era } = dating;
     let text = norm.text.as_str();
     // Pass 1: raw hits, sentence by sentence.
     let mut hits_per_sentence: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());

@@ -9,7 +9,7 @@ mod span;
 
 pub use context::ArticleContext;
 pub use infer::{infer, DocContext};
-pub use mentions::{find_mentions, How, Mention, INERT_KINDS, UNLISTED_PREFIX};
+pub use mentions::{find_mentions, Dating, How, Mention, INERT_KINDS, UNLISTED_PREFIX};
 pub use span::between;
 
 use crate::graph::{ActorNode, Assertion, DocumentJson, EdgeJson, EvidenceJson, StanceGraph};
@@ -77,8 +77,10 @@ pub fn analyse_with(doc: &Document, kb: &Knowledge, opts: &Options) -> Extractio
         &norm,
         &tokens,
         &sentences,
-        doc.date.as_deref(),
-        era.as_deref(),
+        Dating {
+            date: doc.date.as_deref(),
+            era: era.as_deref(),
+        },
         !opts.strict_actors,
     );
     let ctx = DocContext {
