@@ -30,7 +30,11 @@ pub fn era_of(text: &str) -> Option<String> {
             i += 1;
         }
         let alone = i - start == 4 && !glued(bytes, start, i);
-        if let Some(year) = text[start..i].parse::<u32>().ok().filter(|_| alone) {
+        if let Some(year) = super::span::between(text, start, i)
+            .parse::<u32>()
+            .ok()
+            .filter(|_| alone)
+        {
             if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
                 latest = latest.max(Some(year));
             }

@@ -662,6 +662,14 @@ impl CueBase {
                         "expected each rule id once",
                     ));
                 }
+                let written =
+                    Relation::from_name(&rule.relation).filter(|r| *r != Relation::MemberOf);
+                if !rule.relation.is_empty() && written.is_none() {
+                    return Err(bad(
+                        format!("unknown relation '{}'", rule.relation),
+                        "expected one of: supports, opposes, negotiates-with",
+                    ));
+                }
                 let class = classes.get(&rule.event).ok_or_else(|| {
                     bad(
                         format!("rule '{}': unknown class '{}'", rule.id, rule.event),
@@ -669,9 +677,7 @@ impl CueBase {
                     )
                 })?;
                 let relation = class.relation();
-                if !rule.relation.is_empty()
-                    && Relation::from_name(&rule.relation) != Some(relation)
-                {
+                if written.is_some_and(|w| w != relation) {
                     return Err(bad(
                         format!(
                             "rule '{}': relation '{}' differs from its class '{}' ({})",
