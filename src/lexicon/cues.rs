@@ -221,6 +221,11 @@ pub struct Frames {
     /// Relative pronouns that open a parenthetical (which, الذي).
     #[serde(default)]
     pub relative: Vec<String>,
+    /// Participles that open an aside after a comma as a relative pronoun
+    /// does ("Haftar, backed by Egypt, …", "حفتر، المدعوم من مصر، …"): the
+    /// actors inside are no subject of the verb after it.
+    #[serde(default)]
+    pub aside_openers: Vec<String>,
     /// Subject pronouns (it, he, أنه، إنها): a verb right after one has no
     /// named subject, so the speaker holds the stance.
     #[serde(default)]
@@ -376,6 +381,7 @@ pub struct CueBase {
     circumstantial: Vec<bool>,
     coordinators: FastSet<String>,
     relative: FastSet<String>,
+    aside_openers: FastSet<String>,
     pronouns: FastSet<String>,
     subject_relative: FastSet<String>,
     complementizers: FastSet<String>,
@@ -527,6 +533,7 @@ impl CueBase {
         let mut circumstantial = Vec::new();
         let mut coordinators = FastSet::default();
         let mut relative = FastSet::default();
+        let mut aside_openers = FastSet::default();
         let mut pronouns = FastSet::default();
         let mut subject_relative = FastSet::default();
         let mut complementizers = FastSet::default();
@@ -637,6 +644,7 @@ impl CueBase {
             beneficiary.extend(f.beneficiary.iter().map(words));
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
+            aside_openers.extend(f.aside_openers.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
             subject_relative.extend(f.subject_relative.iter().map(|w| normalize(w).text));
             complementizers.extend(f.complementizers.iter().map(|w| normalize(w).text));
@@ -787,6 +795,7 @@ impl CueBase {
             circumstantial,
             coordinators,
             relative,
+            aside_openers,
             pronouns,
             subject_relative,
             complementizers,
@@ -898,6 +907,8 @@ word_lists! {
     is_complementizer => complementizers;
     /// Whether a normalised word opens a relative clause.
     is_relative => relative;
+    /// Whether a normalised word after a comma opens an aside.
+    opens_aside => aside_openers;
     /// Whether a word is a passive auxiliary (was, were, been).
     is_passive_aux => passive_aux;
     /// Whether a word opens another clause (after, while, فيما).

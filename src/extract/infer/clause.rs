@@ -17,7 +17,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let mut spans = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let word = &text[t.start..t.end];
-            if !self.ctx.kb.cues.is_relative(word) || i == 0 {
+            let cues = &self.ctx.kb.cues;
+            if !(cues.is_relative(word) || cues.opens_aside(word)) || i == 0 {
                 continue;
             }
             let prev = &text[toks[i - 1].start..toks[i - 1].end];
