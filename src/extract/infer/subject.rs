@@ -634,8 +634,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 None,
             ),
             SourceSlot::After => {
+                // "بدعم تركي", "with Russian support": the demonym after
+                // the noun makes one mention with it, covering the cue.
                 let idx = self
-                    .first_after(cue.end, ce, 2)
+                    .covering_mention(cue)
+                    .or_else(|| self.first_after(cue.end, ce, 2))
                     .filter(|&i| !self.is_media(self.mentions[i]));
                 idx.map_or((Vec::new(), None), |i| self.source_from(i))
             }
@@ -657,18 +660,26 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// "الإمدادات الإماراتية" may be one mention, the noun with its demonym.
     fn genitive_source(&self, cue: &Cue, ce: usize) -> (Vec<String>, Option<usize>) {
         let text = self.text();
-        let covering = (0..self.mentions.len()).find(|&i| {
+        let holder = self
+            .covering_mention(cue)
+            .or(self.first_after(cue.end, ce, 0))
+            .filter(|&i| {
+                let m = self.mentions[i];
+                // A preposition marks an object ("لقوات حفتر"); the
+                // article alone does not ("الإماراتية").
+                let clitics = text[m.token_start..m.start].trim_end_matches("ال");
+                !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
+            });
+        holder.map_or((Vec::new(), None), |i| self.source_from(i))
+    }
+
+    /// A mention that covers the cue and goes on after it: a noun with its
+    /// demonym adjective read as one actor ("الإمدادات الإماراتية").
+    fn covering_mention(&self, cue: &Cue) -> Option<usize> {
+        (0..self.mentions.len()).find(|&i| {
             let m = self.mentions[i];
             m.token_start <= cue.token_start && m.end > cue.end && self.eligible(m)
-        });
-        let holder = covering.or(self.first_after(cue.end, ce, 0)).filter(|&i| {
-            let m = self.mentions[i];
-            // A preposition marks an object ("لقوات حفتر"); the
-            // article alone does not ("الإماراتية").
-            let clitics = text[m.token_start..m.start].trim_end_matches("ال");
-            !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
-        });
-        holder.map_or((Vec::new(), None), |i| self.source_from(i))
+        })
     }
 
     /// The nearest actor before a cue, in its clause or else in its
