@@ -25,10 +25,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if prev != "," && prev != "،" {
                 continue;
             }
-            let close = toks[i + 1..]
-                .iter()
-                .find(|t| matches!(&text[t.start..t.end], "," | "،" | ";" | "؛"))
-                .map(|t| t.start)
+            // A comma before "including", "such as", "منها" goes on with
+            // the aside's list: it closes at the comma after that.
+            let instances = cues.instances();
+            let close = (i + 1..toks.len())
+                .filter(|&j| matches!(&text[toks[j].start..toks[j].end], "," | "،" | ";" | "؛"))
+                .find(|&j| self.phrase_at(toks, j + 1, instances) == 0)
+                .map(|j| toks[j].start)
                 .unwrap_or(self.sentence.end);
             spans.push((t.start, close));
         }

@@ -639,6 +639,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 let idx = self
                     .covering_mention(cue)
                     .or_else(|| self.first_after(cue.end, ce, 2))
+                    .or_else(|| self.instance_after(cue.end, ce))
                     .filter(|&i| !self.is_media(self.mentions[i]));
                 idx.map_or((Vec::new(), None), |i| self.source_from(i))
             }
@@ -671,6 +672,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 !self.is_media(m) && !clitics.contains(['ب', 'ل', 'ك'])
             });
         holder.map_or((Vec::new(), None), |i| self.source_from(i))
+    }
+
+    /// The first actor named as an instance of a group after the cue
+    /// ("backed by several countries, including the UAE and Egypt",
+    /// "المدعوم من دول عدة بينها الإمارات"): the group noun is no actor,
+    /// its instances hold the stance.
+    fn instance_after(&self, at: usize, limit: usize) -> Option<usize> {
+        const GROUP_WORDS: usize = 6;
+        let instances = self.ctx.kb.cues.instances();
+        (0..self.mentions.len()).find(|&i| {
+            let m = self.mentions[i];
+            if m.token_start < at
+                || m.start >= limit
+                || !self.eligible(m)
+                || self.tokens_between(at, m.token_start) > GROUP_WORDS
+            {
+                return false;
+            }
+            let toks = self.tokens_in(at, m.token_start);
+            // "such as the UAE": a determiner may stand before the name.
+            let modifiers = self.ctx.kb.cues.noun_modifiers();
+            let end = toks.len() - self.phrase_before(toks, toks.len(), modifiers);
+            self.phrase_before(toks, end, instances) > 0
+        })
     }
 
     /// A mention that covers the cue and goes on after it: a noun with its
