@@ -3,6 +3,9 @@
 //! so that a Sudan article's army is the SAF and never Haftar's. Every
 //! sentence here is written for the test.
 
+#[path = "common/edges.rs"]
+mod edges;
+
 use stancegraph::extract::analyse;
 use stancegraph::lexicon::Knowledge;
 use stancegraph::text::normalize;
@@ -196,15 +199,7 @@ fn an_unlisted_name_is_one_id_however_qualified() {
 #[test]
 fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
     let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let edges = |text: &str| {
-        let doc = stancegraph::read_document("t", "t", text.as_bytes(), None).expect("decodes");
-        let g = stancegraph::extract_graph(&doc, &kb, &stancegraph::extract::Options::default())
-            .to_json();
-        g.edges
-            .iter()
-            .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
-            .collect::<Vec<_>>()
-    };
+    let edges = |text: &str| edges::edges_of(&kb, text);
     assert!(
         edges("In May 2022 Bashagha condemned the Dbeibah government.")
             .contains(&"gns opposes gnu".to_string())
@@ -222,15 +217,7 @@ fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
 #[test]
 fn the_recognised_government_is_read_by_conflict_and_era() {
     let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let edges = |text: &str| {
-        let doc = stancegraph::read_document("t", "t", text.as_bytes(), None).expect("decodes");
-        let g = stancegraph::extract_graph(&doc, &kb, &stancegraph::extract::Options::default())
-            .to_json();
-        g.edges
-            .iter()
-            .map(|e| format!("{} {} {}", e.source, e.relation, e.target))
-            .collect::<Vec<_>>()
-    };
+    let edges = |text: &str| edges::edges_of(&kb, text);
     for (text, edge) in [
         (
             "Saudi Arabia backs Yemen's internationally recognised government against the Houthis.",

@@ -10,11 +10,13 @@
 //! exact state of the engine. `MATRIX_BLESS=1 cargo test --test matrix`
 //! rewrites it.
 
+#[path = "common/edges.rs"]
+mod edges;
+
+use edges::edges_of;
 use serde::Deserialize;
-use stancegraph::extract::Options;
 use stancegraph::lexicon::{Knowledge, PredicateClass};
 use stancegraph::model::Relation;
-use stancegraph::{extract_graph, read_document};
 use std::collections::BTreeMap;
 
 const CONSTRUCTIONS: &str = include_str!("matrix/constructions.toml");
@@ -138,24 +140,6 @@ fn cells(kb: &Knowledge) -> Vec<Cell> {
         }
     }
     out
-}
-
-fn edges_of(kb: &Knowledge, sentence: &str) -> Vec<String> {
-    let doc = read_document("cell", "cell", sentence.as_bytes(), None).expect("cell decodes");
-    let graph = extract_graph(&doc, kb, &Options::default()).to_json();
-    graph
-        .edges
-        .iter()
-        .flat_map(|e| {
-            let fwd = format!("{} {} {}", e.source, e.relation, e.target);
-            let back = format!("{} {} {}", e.target, e.relation, e.source);
-            if e.relation.is_symmetric() {
-                vec![fwd, back]
-            } else {
-                vec![fwd]
-            }
-        })
-        .collect()
 }
 
 /// Why a cell fails, or None.

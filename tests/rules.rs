@@ -2,28 +2,11 @@
 //! the pack (`examples = ["sentence => src relation tgt; …"]`); this test runs
 //! them all through the whole pipeline, as nlprule does for its rules.
 
-use stancegraph::extract::Options;
-use stancegraph::lexicon::{Knowledge, CUE_PACKS};
-use stancegraph::{extract_graph, read_document};
+#[path = "common/edges.rs"]
+mod edges;
 
-fn edges_of(kb: &Knowledge, sentence: &str) -> Vec<String> {
-    let doc =
-        read_document("example", "example", sentence.as_bytes(), None).expect("example decodes");
-    let graph = extract_graph(&doc, kb, &Options::default()).to_json();
-    graph
-        .edges
-        .iter()
-        .flat_map(|e| {
-            let fwd = format!("{} {} {}", e.source, e.relation, e.target);
-            let back = format!("{} {} {}", e.target, e.relation, e.source);
-            if e.relation.is_symmetric() {
-                vec![fwd, back]
-            } else {
-                vec![fwd]
-            }
-        })
-        .collect()
-}
+use edges::edges_of;
+use stancegraph::lexicon::{Knowledge, CUE_PACKS};
 
 fn split(line: &str) -> (&str, Vec<String>) {
     let (sentence, expect) = line.split_once("=>").expect("example has '=>'");

@@ -6,7 +6,6 @@
 //! construction matrix (`tests/matrix.rs`) can put one sample predicate of
 //! each class into every construction the engine handles.
 
-use super::pack::one_line;
 use crate::error::{Error, Result};
 use crate::fasthash::FastMap;
 use crate::model::Relation;
@@ -82,18 +81,11 @@ impl ClassTable {
     pub fn load(sources: &[(String, &str)]) -> Result<ClassTable> {
         let mut table = ClassTable::default();
         for (path, text) in sources {
-            let file: ClassFile = toml::from_str(text).map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-                    .unwrap_or(0);
-                Error::Data {
-                    path: path.clone(),
-                    line,
-                    what: one_line(e.message()),
-                    hint: "expected [[class]] tables (see docs/PACKS.md)".into(),
-                }
-            })?;
+            let file: ClassFile = super::pack::parse_toml(
+                path,
+                text,
+                "expected [[class]] tables (see docs/PACKS.md)",
+            )?;
             table.add(path, text, file.class)?;
         }
         Ok(table)

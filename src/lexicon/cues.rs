@@ -7,7 +7,6 @@
 use super::classes::{ClassTable, PredicateClass};
 use super::matcher::{Edge, PhraseMatcher, PhraseMatcherBuilder};
 use super::morph::{self, Role};
-use super::pack::one_line;
 use crate::error::{Error, Result};
 use crate::fasthash::FastSet;
 use crate::model::{Lang, Relation};
@@ -563,18 +562,8 @@ impl CueBase {
         let mut ids = FastSet::default();
         let mut files = Vec::new();
         for (name, text) in sources {
-            let file: CueFile = toml::from_str(text).map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-                    .unwrap_or(0);
-                Error::Data {
-                    path: name.clone(),
-                    line,
-                    what: one_line(e.message()),
-                    hint: "expected a cue pack (see docs/PACKS.md)".into(),
-                }
-            })?;
+            let file: CueFile =
+                super::pack::parse_toml(name, text, "expected a cue pack (see docs/PACKS.md)")?;
             files.push((name, *text, file));
         }
         let classes = class_table(&mut files)?;

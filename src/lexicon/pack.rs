@@ -362,7 +362,17 @@ pub struct Unlisted {
 
 /// Parses one pack; errors carry the file and line.
 pub fn parse_pack(name: &str, text: &str) -> Result<PackFile> {
-    toml::from_str::<PackFile>(text).map_err(|e| {
+    parse_toml(name, text, "expected an actor pack (see docs/PACKS.md)")
+}
+
+/// Parses a data file of any schema; a syntax or schema error names the
+/// file and line, with `hint` saying what was expected.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    hint: &str,
+) -> Result<T> {
+    toml::from_str::<T>(text).map_err(|e| {
         let line = e
             .span()
             .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
@@ -371,7 +381,7 @@ pub fn parse_pack(name: &str, text: &str) -> Result<PackFile> {
             path: name.to_string(),
             line,
             what: one_line(e.message()),
-            hint: "expected an actor pack (see docs/PACKS.md)".into(),
+            hint: hint.to_string(),
         }
     })
 }
