@@ -98,6 +98,18 @@ fn is_arabic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
 }
 
+/// The actors the raw hits name by one of their names (not by a demonym, a
+/// role noun or a person).
+fn named_by_name(kb: &ActorBase, raws: &[Vec<Raw>]) -> FastSet<String> {
+    raws.iter()
+        .flatten()
+        .filter_map(|raw| match raw.target {
+            Target::Actor(i) if raw.form == Form::Name => Some(kb.actors[i].id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// When an article is: the date it was given, else the era of the years it
 /// names (see `era.rs`), which only decides where nothing in the text does.
 #[derive(Debug, Clone, Copy, Default)]
@@ -148,14 +160,7 @@ pub fn find_mentions(
     }
     // The country the article is about: role nouns name its institutions,
     // and an arena country is a place only in its own articles.
-    let named_here: FastSet<String> = hits_per_sentence
-        .iter()
-        .flatten()
-        .filter_map(|raw| match raw.target {
-            Target::Actor(i) if raw.form == Form::Name => Some(kb.actors[i].id.clone()),
-            _ => None,
-        })
-        .collect();
+    let named_here = named_by_name(kb, &hits_per_sentence);
     let context = article_context(
         kb,
         hits_per_sentence.iter().flatten().map(|r| Signal {
@@ -207,14 +212,7 @@ pub fn find_mentions(
     let framing = dominant(&framing_counts).map(|i| kb.framings[i].as_str());
     // Actors the article names itself: they date an undated article for
     // persons who changed sides.
-    let named: FastSet<String> = per_sentence
-        .iter()
-        .flatten()
-        .filter_map(|raw| match raw.target {
-            Target::Actor(i) if raw.form == Form::Name => Some(kb.actors[i].id.clone()),
-            _ => None,
-        })
-        .collect();
+    let named = named_by_name(kb, &per_sentence);
     let mut present: FastSet<String> = FastSet::default();
     let mut counts: FastMap<String, usize> = FastMap::default();
     for raw in per_sentence.iter().flatten() {
