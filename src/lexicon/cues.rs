@@ -229,6 +229,10 @@ pub struct Frames {
     /// named subject, so the speaker holds the stance.
     #[serde(default)]
     pub pronouns: Vec<String>,
+    /// Possessive determiners (its, his, their): "X and its ally Y" links
+    /// Y to X.
+    #[serde(default)]
+    pub possessives: Vec<String>,
     /// Words right after a relative pronoun that show its clause has no
     /// subject of its own, so the antecedent is the subject of a cue further
     /// on ("which *has* long backed"): auxiliaries and adverbs. (Arabic
@@ -382,6 +386,7 @@ pub struct CueBase {
     relative: FastSet<String>,
     aside_openers: FastSet<String>,
     pronouns: FastSet<String>,
+    possessives: FastSet<String>,
     subject_relative: FastSet<String>,
     complementizers: FastSet<String>,
     carry_before: FastSet<String>,
@@ -534,6 +539,7 @@ impl CueBase {
         let mut relative = FastSet::default();
         let mut aside_openers = FastSet::default();
         let mut pronouns = FastSet::default();
+        let mut possessives = FastSet::default();
         let mut subject_relative = FastSet::default();
         let mut complementizers = FastSet::default();
         let mut carry_before = FastSet::default();
@@ -635,6 +641,7 @@ impl CueBase {
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             aside_openers.extend(f.aside_openers.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
+            possessives.extend(f.possessives.iter().map(|w| normalize(w).text));
             subject_relative.extend(f.subject_relative.iter().map(|w| normalize(w).text));
             complementizers.extend(f.complementizers.iter().map(|w| normalize(w).text));
             carry_before.extend(f.carry_before.iter().map(|w| normalize(w).text));
@@ -786,6 +793,7 @@ impl CueBase {
             relative,
             aside_openers,
             pronouns,
+            possessives,
             subject_relative,
             complementizers,
             carry_before,
@@ -883,6 +891,8 @@ word_lists! {
     is_coordinator => coordinators;
     /// Whether a normalised word is a subject pronoun.
     is_pronoun => pronouns;
+    /// Whether a normalised word is a possessive determiner.
+    is_pronoun_possessive => possessives;
     /// Whether a speech verb preceded by this word continues the last speaker.
     carries_before => carry_before;
     /// Whether a word is an indefinite subject ("من", "whoever").

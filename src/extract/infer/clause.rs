@@ -116,11 +116,65 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .strip_prefix('و')
             .is_some_and(|t| !t.contains(' ') && self.ctx.kb.actors.is_title(t));
         titled
+            || self.ally_link(a, b).is_some()
             || self.ctx.kb.cues.is_coordinator(&gap)
             || (gap == "," && !clitic.is_empty())
             || gap
                 .strip_suffix(',')
                 .is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
+    }
+
+    /// "the GNA and its ally Turkey", "حكومة الوفاق وحليفتها أنقرة": an
+    /// agent noun with a possessive after a conjunction joins the actor
+    /// after it (its holder) to the one before it (the possessor). The
+    /// noun's cue, if `a` and `b` are so linked.
+    pub(super) fn ally_link(&self, a: &Mention, b: &Mention) -> Option<&Cue> {
+        let cues = &self.ctx.kb.cues;
+        let text = self.text();
+        let cue = self.cues.iter().find(|c| {
+            c.token_start >= a.end
+                && c.end <= b.token_start
+                && matches!(c.kind, CueKind::Rule(ri) | CueKind::Noun(ri)
+                    if cues.rules[ri].source == crate::lexicon::SourceSlot::Apposed)
+        })?;
+        let modifiers = cues.noun_modifiers();
+        let is_modifier = |w: &str| {
+            modifiers
+                .iter()
+                .any(|p| p.len() == 1 && Self::word_is(w, &p[0]))
+        };
+        let is_punct = |w: &str| w.chars().all(|ch| !ch.is_alphanumeric());
+        // After the noun only modifiers and an opening bracket or comma.
+        let word_end = self
+            .sentence_tokens()
+            .iter()
+            .find(|t| t.start == cue.token_start)
+            .map_or(cue.end, |t| t.end);
+        if !between(text, word_end, b.token_start)
+            .split_whitespace()
+            .all(|w| is_modifier(w) || is_punct(w))
+        {
+            return None;
+        }
+        let clitic = &text[cue.token_start..cue.start];
+        if clitic.starts_with(['و', 'ف']) {
+            // Arabic: the possessive is an enclitic on the noun itself.
+            let word = &text[cue.token_start..word_end];
+            let possessed = ["ه", "ها", "هم", "هما"].iter().any(|e| word.ends_with(e))
+                && crate::text::strip_enclitic(word).is_some();
+            return (possessed && between(text, a.end, cue.token_start).trim().is_empty())
+                .then_some(cue);
+        }
+        // English: a conjunction, then a possessive among the modifiers.
+        let before: Vec<&str> = between(text, a.end, cue.token_start)
+            .split_whitespace()
+            .collect();
+        let mods = before.iter().rev().take_while(|w| is_modifier(w)).count();
+        let possessive = before[before.len() - mods..]
+            .iter()
+            .any(|w| cues.is_pronoun_possessive(w));
+        let head = before[..before.len() - mods].join(" ");
+        (possessive && cues.is_coordinator(&head)).then_some(cue)
     }
 
     /// The mention and those coordinated after it.

@@ -407,6 +407,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     pub(super) fn apposed(&self, cue: &Cue) -> Apposition {
         let text = self.text();
         let mut out = Apposition::default();
+        // "the GNA and its ally Turkey": the actor after backs the one before.
+        let before = (0..self.mentions.len())
+            .rev()
+            .find(|&i| self.mentions[i].end <= cue.token_start && self.eligible(self.mentions[i]));
+        let after = (0..self.mentions.len())
+            .find(|&i| self.mentions[i].token_start >= cue.end && self.eligible(self.mentions[i]));
+        if let (Some(a), Some(b)) = (before, after) {
+            if self
+                .ally_link(self.mentions[a], self.mentions[b])
+                .is_some_and(|c| c.start == cue.start)
+            {
+                out.sources = self.ids_of(&self.expand_forward(b));
+                out.targets = self.ids_of(&[a]);
+                out.targets.retain(|t| !out.sources.contains(t));
+                return out;
+            }
+        }
         // "رحبت مصر وحلفاء حفتر": a conjunction on the noun coordinates it.
         if self.cue_is_arabic(cue) && text[cue.token_start..cue.start].starts_with(['و', 'ف']) {
             return out;
