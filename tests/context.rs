@@ -234,3 +234,35 @@ fn the_recognised_government_is_read_by_conflict_and_era() {
         assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
     }
 }
+
+/// Issue 15: "the two countries", البلدين, "both parliaments" are the two
+/// actors of that kind named last (this sentence or the two before), and
+/// nothing where fewer are in reach; the conflict's two sides never stand in.
+#[test]
+fn the_two_countries_are_the_two_states_named_last() {
+    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let edges = |text: &str| edges::edges_of(&kb, text);
+    for (text, edge) in [
+        (
+            "Russia and Turkey agreed on a common position. Haftar welcomed the two countries' initiative.",
+            "lna supports turkey",
+        ),
+        (
+            "التقى وزير الخارجية المصري نظيره اليوناني في أثينا. ووقع البلدان اتفاقا لترسيم الحدود البحرية.",
+            "egypt negotiates-with greece",
+        ),
+        (
+            "The HoR and the High Council of State met in Rabat. Both parliaments rejected the Dbeibah government in 2022.",
+            "hcs opposes gnu",
+        ),
+    ] {
+        assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
+    }
+    let far = "Russia and Turkey met in Sochi. The talks went on. Nothing was said. \
+               Journalists waited outside. Haftar welcomed the two countries' initiative.";
+    assert!(
+        !edges(far).iter().any(|e| e.starts_with("lna supports")),
+        "{:?}",
+        edges(far)
+    );
+}

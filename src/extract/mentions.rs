@@ -300,6 +300,10 @@ pub fn find_mentions(
                     pair(kb, &recent, &recent_sentence, si, &counts, joint.as_deref())
                         .map(|ids| (ids, How::Pair))
                 }
+                Target::Reference(RefKind::PairOf(k)) => {
+                    pair_of(kb, &kb.pair_kinds[k], &recent, &recent_sentence, si)
+                        .map(|ids| (ids, How::Pair))
+                }
                 Target::Reference(RefKind::Latter) => {
                     if is_adjective_use(text, tokens, &raw) {
                         None
@@ -1048,6 +1052,33 @@ fn pair(
         if found.len() == 2 {
             found.sort();
             return Some(found);
+        }
+    }
+    None
+}
+
+/// "The two countries": the two most recently named distinct actors of
+/// `kinds` in this sentence or the two before; nothing when fewer, since
+/// unlike the conflict's sides no article-wide pair stands behind them.
+fn pair_of(
+    kb: &ActorBase,
+    kinds: &[String],
+    recent: &[String],
+    recent_sentence: &[usize],
+    sentence: usize,
+) -> Option<Vec<String>> {
+    let mut found: Vec<String> = Vec::new();
+    for (k, id) in recent.iter().enumerate().rev() {
+        if recent_sentence.get(k).is_some_and(|&s| s + 2 < sentence) {
+            break;
+        }
+        let of_kind = kb.actor(id).is_some_and(|a| kinds.contains(&a.kind));
+        if of_kind && !found.contains(id) {
+            found.push(id.clone());
+            if found.len() == 2 {
+                found.sort();
+                return Some(found);
+            }
         }
     }
     None

@@ -45,6 +45,9 @@ pub enum Form {
 pub enum RefKind {
     /// Both sides, the two parties.
     Pair,
+    /// "The two countries", "البلدين": the two actors of the kinds in
+    /// [`ActorBase::pair_kinds`] at this index named last.
+    PairOf(usize),
     /// The latter, الأخير.
     Latter,
     /// The former.
@@ -215,6 +218,8 @@ pub struct ActorBase {
     pub persons: Vec<Person>,
     /// Context-dependent words.
     pub contexts: Vec<Context>,
+    /// The actor kinds of each [`RefKind::PairOf`] reference.
+    pub pair_kinds: Vec<Vec<String>>,
     /// Framing names, by index of [`ActorBase::framing_hits`] payloads.
     pub framings: Vec<String>,
     index: FastMap<String, usize>,
@@ -894,8 +899,13 @@ impl ActorBase {
                 .unwrap_or_else(|e| errs.push(e));
             }
         }
+        let mut pair_kinds: Vec<Vec<String>> = Vec::new();
         for r in &references {
             let kind = match r.kind.as_str() {
+                "pair" if !r.of.is_empty() => {
+                    pair_kinds.push(r.of.clone());
+                    RefKind::PairOf(pair_kinds.len() - 1)
+                }
                 "pair" => RefKind::Pair,
                 "latter" => RefKind::Latter,
                 "former" => RefKind::Former,
@@ -1010,6 +1020,7 @@ impl ActorBase {
             actors: out_actors,
             persons: out_persons,
             contexts: out_contexts,
+            pair_kinds,
             framings: framing_names,
             index,
             matcher: builder.build(),

@@ -258,6 +258,10 @@ pub struct ReferenceEntry {
     /// `pair` (both sides), `latter`, `former`, `remarks`, `outcome`,
     /// `chosen`, `proposal`.
     pub kind: String,
+    /// `pair` only: the actor kinds the two must be of ("the two
+    /// countries": state). Without it, the conflict's two sides.
+    #[serde(default)]
+    pub of: Vec<String>,
     /// English words.
     #[serde(default)]
     pub en: Vec<String>,
