@@ -607,6 +607,15 @@ const CASES: &[Case] = &[
         "The GNA and Erdogan's Turkey signed.",
         &[("gna", "GNA"), ("turkey", "Erdogan's Turkey")],
     ),
+    // A rank before the office keeps the demonym's state.
+    (
+        "Haftar met Russian Deputy Defence Minister Yevkurov.",
+        &[("lna", "Haftar"), ("russia", "Russian Deputy Defence Minister")],
+    ),
+    (
+        "استقبل حفتر نائب وزير الدفاع الروسي.",
+        &[("lna", "حفتر"), ("russia", "وزير الدفاع الروسي")],
+    ),
 ];
 
 #[test]
