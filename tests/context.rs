@@ -266,3 +266,46 @@ fn the_two_countries_are_the_two_states_named_last() {
         edges(far)
     );
 }
+
+/// Issue 15: descriptions the press uses for the sides are role nouns read
+/// in the article's conflict: "the warlord" is Haftar only in a Libya
+/// article, "pro-government forces" the government of the article's
+/// conflict and date, "the rival administration" the unrecognised one.
+#[test]
+fn descriptions_of_the_sides_are_read_in_their_conflict() {
+    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let edges = |text: &str| edges::edges_of(&kb, text);
+    for (text, edge) in [
+        (
+            "In Libya in 2019 the warlord's backers, Russia and Egypt, stayed silent.",
+            "egypt supports lna",
+        ),
+        (
+            "In Libya in 2019 clashes broke out in Tripoli between pro-government forces and Haftar's troops.",
+            "gna opposes lna",
+        ),
+        (
+            "In Sudan in 2023 government forces clashed with the RSF in Khartoum.",
+            "saf opposes rsf",
+        ),
+        ("Egypt backed the rival administration in Libya in 2023.", "egypt supports gns"),
+        ("Egypt backed the rival government in Libya in 2015.", "egypt supports gnc"),
+    ] {
+        assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
+    }
+    let sudan = "In Sudan in 2023 the warlord's backers, the UAE among them, stayed silent.";
+    assert!(
+        !edges(sudan).iter().any(|e| e.contains("lna")),
+        "{:?}",
+        edges(sudan)
+    );
+}
+
+/// A cue inside a name is no cue: "the UN-backed government" names the
+/// GNA, and its "-backed" gives no edge from the GNA to the next actor.
+#[test]
+fn a_cue_inside_an_actor_name_states_nothing() {
+    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let got = edges::edges_of(&kb, "In Libya in 2019 the UN-backed government attacked Haftar.");
+    assert_eq!(got, vec!["gna opposes lna".to_string()]);
+}

@@ -101,10 +101,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if gap.contains([',', '،']) && self.is_attributed(a) {
             return false;
         }
-        let words: Vec<&str> = gap
+        let mut words: Vec<&str> = gap
             .split_whitespace()
             .filter(|w| *w != "the" && *w != "كل" && *w != "من")
             .collect();
+        // "the GNA's forces and Haftar's": a possessive with its agent
+        // noun belongs to the actor before it.
+        if words.first() == Some(&"'s") {
+            let nouns = words[1..]
+                .iter()
+                .take_while(|w| self.ctx.kb.actors.is_agent_noun(w))
+                .count();
+            words.drain(..1 + nouns);
+        }
         let gap = words.join(" ");
         let clitic = &text[b.token_start..b.start];
         if gap.is_empty() {

@@ -5,7 +5,7 @@
 //! Keeping these here lets the clause, speaker and argument layers talk
 //! about words and actors without re-deriving offsets.
 
-use super::super::mentions::{Mention, INERT_KINDS};
+use super::super::mentions::{How, Mention, INERT_KINDS};
 use super::super::span::between;
 use super::DocContext;
 use crate::lexicon::{CueKind, SourceSlot};
@@ -64,6 +64,15 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     })
             })
             .filter(|c| !is_definite_verb(ctx, text, c))
+            // "the UN-backed government" named as one actor: the cue
+            // inside the name states nothing of its own.
+            .filter(|c| {
+                !mentions.iter().any(|m| {
+                    m.start <= c.token_start
+                        && c.end <= m.end
+                        && matches!(m.how, How::Name | How::Context)
+                })
+            })
             .copied()
             .collect();
         let mut view = SentenceView {
