@@ -36,6 +36,9 @@ pub enum Edge {
     /// The other proclitics would make another word of it: "كلا" is "both",
     /// "سلم" "handed over", "لما" "when" (issue 17).
     Particle,
+    /// A word whose hamza took a seat before a pronoun ("لقائه" of
+    /// "لقاء"): a suffix must follow.
+    Seated,
 }
 
 /// Arabic particles (normalised): a closed class of function words that
@@ -100,6 +103,16 @@ impl PhraseMatcherBuilder {
                 self.push(format!("لل{rest}"), payload, edge);
             }
         }
+        // "لقاء" before a pronoun is written "لقائه", "حلفاء" "حلفاؤهم":
+        // the hamza takes a seat (normalised to ي and و), and only a
+        // suffix can end the word.
+        if edge != Edge::Exact {
+            if let Some(stem) = norm.strip_suffix("اء") {
+                for seat in ["اي", "او"] {
+                    self.push(format!("{stem}{seat}"), payload, Edge::Seated);
+                }
+            }
+        }
         self.push(norm, payload, edge);
     }
 
@@ -160,9 +173,9 @@ impl PhraseMatcher {
                 continue;
             }
             let tail = &text[end..last.end];
-            let end = if tail.is_empty() {
+            let end = if tail.is_empty() && edge != Edge::Seated {
                 end
-            } else if (matches!(edge, Edge::Suffixed | Edge::Noun)
+            } else if (matches!(edge, Edge::Suffixed | Edge::Noun | Edge::Seated)
                 || edge == Edge::Particle && first.start != last.start)
                 && ARABIC_SUFFIXES.contains(&tail)
                 || edge == Edge::Noun && tail == "ي"
@@ -266,6 +279,14 @@ mod tests {
         Edge::Exact,
         "دعمت مصر وتركيا الاتفاق",
         vec!["تركيا:تركيا"]
+    );
+    // A word in اء seats its hamza before a pronoun: only with the pronoun.
+    t!(
+        hamza_seat_before_pronoun,
+        ["لقاء"],
+        Edge::Noun,
+        "خلال لقائه حفتر ثم لقاء آخر ولقائ",
+        vec!["لقاء:لقايه", "لقاء:لقاء"]
     );
     t!(
         proclitic_bal,

@@ -364,7 +364,11 @@ pub fn expand_lemma(word: &str, in_nouns: bool) -> Option<Vec<(String, Role)>> {
         }
     }
     if l.select == Select::Passive {
-        participles(&passive_participle(&l)?, &mut out);
+        let pp = passive_participle(&l)?;
+        participles(&pp, &mut out);
+        // The indefinite accusative (مدعوماً من): a predicate after كان
+        // or a circumstantial, still passive.
+        out.push((format!("{}ا", s(&pp)), Role::Participle));
     }
     if nouns {
         if let Some(n) = verbal_noun(&l) {
@@ -467,8 +471,9 @@ mod tests {
                     ("المدعومه", Participle),
                     ("مدعومين", Participle),
                     ("المدعومات", Participle),
+                    ("مدعوما", Participle),
                 ],
-                &["دعم", "يدعم", "داعم", "مدعوما"],
+                &["دعم", "يدعم", "داعم", "داعما"],
             ),
             (
                 "وقف/I",
