@@ -76,7 +76,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .or_else(|| self.indefinite_subject(&ask))
             .or_else(|| self.infinitive_subject(&ask))
             .or_else(|| self.conjoined_subject(&ask))
-            .or_else(|| self.verbal_noun_agent(&ask));
+            .or_else(|| self.verbal_noun_agent(&ask))
+            .or_else(|| self.noun_relative_agent(&ask));
         if let Some(found) = dependent {
             return found;
         }
@@ -239,6 +240,32 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .word_after(last.end)
             .is_some_and(|w| w.starts_with("لل"));
         (object && !self.is_media(self.mentions[i])).then(|| (self.ids_of(&idx), Some(last.end)))
+    }
+
+    /// "الهجوم الذي شنته قوات حفتر على العاصمة": an Arabic event noun
+    /// whose relative clause opens with a verb pointing back to it (شنته)
+    /// has that verb's subject for agent; its object comes after it.
+    fn noun_relative_agent(&self, ask: &SubjectQuery<'_>) -> Option<Holders> {
+        if !(ask.arabic && ask.is_noun) {
+            return None;
+        }
+        let text = self.text();
+        let toks = self.sentence_tokens();
+        let k = toks.iter().position(|t| t.start >= ask.cue.end)?;
+        let (rel, verb) = (toks.get(k)?, toks.get(k + 1)?);
+        if !self.ctx.kb.cues.is_relative(&text[rel.start..rel.end]) {
+            return None;
+        }
+        let v = &text[verb.start..verb.end];
+        let resumptive =
+            (v.ends_with('ه') || v.ends_with("ها")) && crate::text::strip_enclitic(v).is_some();
+        if !resumptive {
+            return None;
+        }
+        let i = self.first_after(verb.end, self.sentence.end, 0)?;
+        let idx = self.expand_forward(i);
+        let last = self.mentions[*idx.last()?];
+        Some((self.ids_of(&idx), Some(last.end)))
     }
 
     /// No actor before the cue in its clause: a verb-first Arabic subject
