@@ -263,9 +263,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return None;
         }
         let i = self.first_after(verb.end, self.sentence.end, 0)?;
-        let idx = self.expand_forward(i);
-        let last = self.mentions[*idx.last()?];
-        Some((self.ids_of(&idx), Some(last.end)))
+        // No end offset: the object is looked for past the agent, and with
+        // none there ("على العاصمة") the noun has no object, rather than
+        // the topic before it.
+        Some((self.ids_of(&self.expand_forward(i)), None))
     }
 
     /// No actor before the cue in its clause: a verb-first Arabic subject
