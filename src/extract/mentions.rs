@@ -893,7 +893,17 @@ fn chosen_actor(kb: &ActorBase, text: &str, out: &[Mention]) -> Option<Vec<Strin
                 .rev()
                 .find(|(_, c)| ['.', ',', ';', '\n', '،', ':'].contains(c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            let clause = format!(" {} ", between(before, lo, before.len()).to_lowercase());
+            let clause = lowercase(between(before, lo, before.len()));
+            // Most clauses hold no chosen word at all: rule them out before
+            // building the padded copy (this runs over every mention so far
+            // for each reference to an outcome).
+            if !kb.chosen_words.iter().any(|w| {
+                let w = w.trim();
+                w.is_empty() || clause.contains(w)
+            }) {
+                return false;
+            }
+            let clause = format!(" {clause} ");
             // The phrase ends a word and starts one (or a hyphenated
             // part: "minister-designate of"); "named by X" names no winner.
             kb.chosen_words.iter().any(|w| {
@@ -906,6 +916,19 @@ fn chosen_actor(kb: &ActorBase, text: &str, out: &[Mention]) -> Option<Vec<Strin
             })
         })
         .map(|m| m.ids.clone())
+}
+
+/// `s.to_lowercase()`, without a copy when it would change nothing: text
+/// that is ASCII without capitals or Arabic has no case.
+fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    let caseless = |c: char| {
+        (c.is_ascii() && !c.is_ascii_uppercase()) || ('\u{0600}'..='\u{06FF}').contains(&c)
+    };
+    if s.chars().all(caseless) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn is_announce_verb(kb: &ActorBase, w: &str) -> bool {

@@ -244,22 +244,28 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// (after any proclitics).
     pub(super) fn has_word(&self, from: usize, to: usize, words: &[String]) -> bool {
         let text = self.text();
-        let tokens = self.tokens_in(from, to);
-        tokens.iter().enumerate().any(|(i, t)| {
-            let w = &text[t.start..t.end];
+        self.tokens_in(from, to).iter().any(|t| {
+            let w = between(text, t.start, t.end);
+            // Where the word may start: the token start, or after a chain
+            // of proclitics of one to three letters. Found once per token,
+            // not once per listed word (this test runs for every rule with
+            // required words, over the whole clause).
+            let mut starts = [0usize; 4];
+            let mut n = 1;
+            for (k, _) in w.char_indices().skip(1).take(3) {
+                if crate::text::is_proclitic_chain(between(w, 0, k)) {
+                    starts[n] = k;
+                    n += 1;
+                }
+            }
             words.iter().any(|req| {
                 if req.contains(' ') {
                     // A phrase: match on the text from this token.
                     return between(text, t.start, to).starts_with(req.as_str());
                 }
-                if w.starts_with(req.as_str()) {
-                    return true;
-                }
-                let _ = i;
-                w.char_indices().skip(1).take(3).any(|(k, _)| {
-                    crate::text::is_proclitic_chain(between(w, 0, k))
-                        && between(w, k, w.len()).starts_with(req.as_str())
-                })
+                starts[..n]
+                    .iter()
+                    .any(|&k| between(w, k, w.len()).starts_with(req.as_str()))
             })
         })
     }
