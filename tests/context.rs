@@ -309,3 +309,15 @@ fn a_cue_inside_an_actor_name_states_nothing() {
     let got = edges::edges_of(&kb, "In Libya in 2019 the UN-backed government attacked Haftar.");
     assert_eq!(got, vec!["gna opposes lna".to_string()]);
 }
+
+/// Issue 15: "the militant group", "the paramilitary group" are the armed
+/// group the text named last, in any conflict.
+#[test]
+fn the_militant_group_is_the_armed_group_named_last() {
+    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let got = edges::edges_of(
+        &kb,
+        "Israel and Hezbollah traded fire. A ceasefire between Israel and the militant group came into effect.",
+    );
+    assert!(got.contains(&"hezbollah negotiates-with israel".to_string()), "{got:?}");
+}
