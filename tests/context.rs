@@ -306,7 +306,10 @@ fn descriptions_of_the_sides_are_read_in_their_conflict() {
 #[test]
 fn a_cue_inside_an_actor_name_states_nothing() {
     let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let got = edges::edges_of(&kb, "In Libya in 2019 the UN-backed government attacked Haftar.");
+    let got = edges::edges_of(
+        &kb,
+        "In Libya in 2019 the UN-backed government attacked Haftar.",
+    );
     assert_eq!(got, vec!["gna opposes lna".to_string()]);
 }
 
@@ -319,5 +322,8 @@ fn the_militant_group_is_the_armed_group_named_last() {
         &kb,
         "Israel and Hezbollah traded fire. A ceasefire between Israel and the militant group came into effect.",
     );
-    assert!(got.contains(&"hezbollah negotiates-with israel".to_string()), "{got:?}");
+    assert!(
+        got.contains(&"hezbollah negotiates-with israel".to_string()),
+        "{got:?}"
+    );
 }

@@ -319,7 +319,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .iter()
             .find(|t| t.start == cue.token_start)
             .map_or(cue.end, |t| t.end);
-        matches!(between(self.text(), cue.end, end), "ه" | "ها" | "هم" | "هما")
+        matches!(
+            between(self.text(), cue.end, end),
+            "ه" | "ها" | "هم" | "هما"
+        )
     }
 
     /// "Italy, which backs X", "روما، التي تتهم فرنسا": in a relative clause
