@@ -153,12 +153,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .any(|p| p.len() == 1 && Self::word_is(w, &p[0]))
         };
         let is_punct = |w: &str| w.chars().all(|ch| !ch.is_alphanumeric());
-        // After the noun only modifiers and an opening bracket or comma.
-        let word_end = self
-            .sentence_tokens()
-            .iter()
-            .find(|t| t.start == cue.token_start)
-            .map_or(cue.end, |t| t.end);
+        // After the noun only modifiers and an opening bracket or comma (a
+        // cue's end already takes in its suffix: "حليفتها").
+        let word_end = cue.end;
         if !between(text, word_end, b.token_start)
             .split_whitespace()
             .all(|w| is_modifier(w) || is_punct(w))

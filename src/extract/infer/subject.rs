@@ -282,9 +282,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         // "لدعم X", "لتسليح X": a verbal noun of purpose takes its object
         // as genitive; its holder is the stance's before it, or the clause's.
         let purpose = is_noun && self.text()[cue.token_start..cue.start].ends_with('ل');
-        // "خلال لقائه حفتر": a pronoun on the noun is its agent, so the
-        // actor after it is the object, not a genitive agent.
-        let genitive = genitive && !purpose && !(is_noun && self.has_pronoun_suffix(cue));
+        let genitive = genitive && !purpose;
         if ask.arabic && !pronoun && (!is_noun || genitive) {
             if let Some(i) = self.first_after(cue.end, ask.ce, max_gap) {
                 // A subject or genitive agent never follows a preposition
@@ -309,20 +307,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         (Vec::new(), None)
-    }
-
-    /// Whether the word of an Arabic cue ends in a possessive pronoun after
-    /// the cue ("لقائه", "دعمها").
-    fn has_pronoun_suffix(&self, cue: &Cue) -> bool {
-        let end = self
-            .sentence_tokens()
-            .iter()
-            .find(|t| t.start == cue.token_start)
-            .map_or(cue.end, |t| t.end);
-        matches!(
-            between(self.text(), cue.end, end),
-            "ه" | "ها" | "هم" | "هما"
-        )
     }
 
     /// "Italy, which backs X", "روما، التي تتهم فرنسا": in a relative clause
