@@ -16,6 +16,14 @@ fn kb() -> &'static Knowledge {
     KB.get_or_init(|| Knowledge::embedded().expect("embedded packs load"))
 }
 
+/// Each text gives (at least) its edge.
+fn assert_finds(kb: &Knowledge, cases: &[(&str, &str)]) {
+    for (text, edge) in cases {
+        let got = edges::edges_of(kb, text);
+        assert!(got.contains(&edge.to_string()), "{text}: {got:?}");
+    }
+}
+
 /// The ids the first mention whose original text ends with `surface`
 /// resolves to, joined by '+'; "" when it resolves to nothing.
 fn resolved(text: &str, date: Option<&str>, surface: &str) -> String {
@@ -217,8 +225,7 @@ fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
 #[test]
 fn the_recognised_government_is_read_by_conflict_and_era() {
     let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let edges = |text: &str| edges::edges_of(&kb, text);
-    for (text, edge) in [
+    assert_finds(&kb, &[
         (
             "Saudi Arabia backs Yemen's internationally recognised government against the Houthis.",
             "saudi-arabia supports yemen-government",
@@ -230,9 +237,7 @@ fn the_recognised_government_is_read_by_conflict_and_era() {
         ),
         ("أدانت مصر الحكومة المعترف بها دوليا في ليبيا عام 2023", "egypt opposes gnu"),
         ("Haftar backed the rival administration in the east in 2023.", "lna supports gns"),
-    ] {
-        assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
-    }
+    ]);
 }
 
 /// Issue 15: "the two countries", البلدين, "both parliaments" are the two
@@ -242,7 +247,7 @@ fn the_recognised_government_is_read_by_conflict_and_era() {
 fn the_two_countries_are_the_two_states_named_last() {
     let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
     let edges = |text: &str| edges::edges_of(&kb, text);
-    for (text, edge) in [
+    assert_finds(&kb, &[
         (
             "Russia and Turkey agreed on a common position. Haftar welcomed the two countries' initiative.",
             "lna supports turkey",
@@ -255,9 +260,7 @@ fn the_two_countries_are_the_two_states_named_last() {
             "The HoR and the High Council of State met in Rabat. Both parliaments rejected the Dbeibah government in 2022.",
             "hcs opposes gnu",
         ),
-    ] {
-        assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
-    }
+    ]);
     let far = "Russia and Turkey met in Sochi. The talks went on. Nothing was said. \
                Journalists waited outside. Haftar welcomed the two countries' initiative.";
     assert!(
@@ -275,7 +278,7 @@ fn the_two_countries_are_the_two_states_named_last() {
 fn descriptions_of_the_sides_are_read_in_their_conflict() {
     let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
     let edges = |text: &str| edges::edges_of(&kb, text);
-    for (text, edge) in [
+    assert_finds(&kb, &[
         (
             "In Libya in 2019 the warlord's backers, Russia and Egypt, stayed silent.",
             "egypt supports lna",
@@ -290,9 +293,7 @@ fn descriptions_of_the_sides_are_read_in_their_conflict() {
         ),
         ("Egypt backed the rival administration in Libya in 2023.", "egypt supports gns"),
         ("Egypt backed the rival government in Libya in 2015.", "egypt supports gnc"),
-    ] {
-        assert!(edges(text).contains(&edge.to_string()), "{text}: {:?}", edges(text));
-    }
+    ]);
     let sudan = "In Sudan in 2023 the warlord's backers, the UAE among them, stayed silent.";
     assert!(
         !edges(sudan).iter().any(|e| e.contains("lna")),
