@@ -124,13 +124,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let titled = gap
             .strip_prefix('و')
             .is_some_and(|t| !t.contains(' ') && self.ctx.kb.actors.is_title(t));
+        // The ally link scans the sentence's cues: asked last.
         titled
-            || self.ally_link(a, b).is_some()
             || self.ctx.kb.cues.is_coordinator(&gap)
             || (gap == "," && !clitic.is_empty())
             || gap
                 .strip_suffix(',')
                 .is_some_and(|g| self.ctx.kb.cues.is_coordinator(g.trim()))
+            || self.ally_link(a, b).is_some()
     }
 
     /// "the GNA and its ally Turkey", "حكومة الوفاق وحليفتها أنقرة": an
