@@ -213,6 +213,16 @@ pub fn find_mentions(
     // Actors the article names itself: they date an undated article for
     // persons who changed sides.
     let named = named_by_name(kb, &per_sentence);
+    // With no date and no year, the newest actor the article names dates
+    // it: one that names the GNS is from 2022 on.
+    let founded = date.is_none() && era.is_none();
+    let since_named = named
+        .iter()
+        .filter(|_| founded)
+        .filter_map(|id| kb.actor(id)?.since.as_deref())
+        .max()
+        .map(str::to_string);
+    let era = era.or(since_named.as_deref());
     let mut present: FastSet<String> = FastSet::default();
     let mut counts: FastMap<String, usize> = FastMap::default();
     for raw in per_sentence.iter().flatten() {

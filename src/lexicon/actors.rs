@@ -86,6 +86,8 @@ pub struct Actor {
     /// demonyms and people nouns (for listing and search; matching uses the
     /// compiled matcher).
     pub names: Vec<String>,
+    /// The day the actor came into being, if the pack says.
+    pub since: Option<String>,
 }
 
 impl Actor {
@@ -136,7 +138,7 @@ impl Person {
             if let Some((org, _, _)) = by_name {
                 return Some(org);
             }
-            if let Some(org) = era.and_then(|era| self.org_during(era)) {
+            if let Some(org) = era.and_then(|era| self.org_during(era).or(self.org_after(era))) {
                 return Some(org);
             }
             if let Some(org) = &self.undated {
@@ -144,6 +146,17 @@ impl Person {
             }
         }
         self.org_on(date)
+    }
+
+    /// The first organisation the person joined after `era`: an era is
+    /// the earliest an article can be (the latest year it names, the
+    /// newest actor it names), so between two roles it is of the next.
+    fn org_after(&self, era: &str) -> Option<&str> {
+        self.affiliations
+            .iter()
+            .filter(|(_, from, _)| from.as_deref().is_some_and(|f| f > era))
+            .min_by(|a, b| a.1.cmp(&b.1))
+            .map(|(org, _, _)| org.as_str())
     }
 
     /// The organisation whose span holds `date`, if any.
@@ -658,6 +671,14 @@ impl ActorBase {
                     &format!("expected one of: {}", KINDS.join(", ")),
                 ));
             }
+            if let Some(d) = a.since.as_deref().filter(|d| !is_iso_date(d)) {
+                errs.push(data_error(
+                    file,
+                    loc.line_of(d),
+                    format!("invalid since date '{d}' for '{}'", a.id),
+                    "expected YYYY-MM-DD",
+                ));
+            }
             index.insert(a.id.clone(), i);
             let mut labels = BTreeMap::new();
             if !a.en.is_empty() {
@@ -685,6 +706,7 @@ impl ActorBase {
                     .chain(a.people_ar.iter())
                     .cloned()
                     .collect(),
+                since: a.since.clone(),
             });
             let t = Target::Actor(i);
             let labels: Vec<&String> = [&a.en, &a.ar]

@@ -29,6 +29,11 @@ pub struct PredicateClass {
     /// Both parties hold the stance towards each other (clashes, talks).
     #[serde(default)]
     pub mutual: bool,
+    /// An act of the class with no object named ("Haftar launched an
+    /// offensive", "رفض الدبيبة تسليم السلطة") is aimed at the other of the
+    /// two sides the article has established, when its holder is one.
+    #[serde(default)]
+    pub at_other_side: bool,
     /// Role names, for documentation: `agent` holds the stance, `target`
     /// receives it, `parties` relate to each other.
     #[serde(default)]

@@ -173,6 +173,10 @@ pub struct CueRule {
     /// Language of the pack the rule came from (filled on load).
     #[serde(skip)]
     pub lang: Option<Lang>,
+    /// From the class: with no object named, the act is aimed at the other
+    /// of the article's two sides (filled on load).
+    #[serde(skip)]
+    pub at_other_side: bool,
 }
 
 fn default_source() -> SourceSlot {
@@ -298,6 +302,11 @@ pub struct Frames {
     /// of a cue is not looked for past one.
     #[serde(default)]
     pub clause_openers: Vec<String>,
+    /// Prepositions that open an object phrase ("strikes on the town",
+    /// "غارات على مدن"), besides those the rules list: an act whose cue
+    /// one closely follows names its object, actor or not.
+    #[serde(default)]
+    pub prepositions: Vec<String>,
     /// Route prepositions ("via Syria", "عبر سوريا"): the actor after one is
     /// a place passed through, no party to the stance.
     #[serde(default)]
@@ -402,6 +411,9 @@ pub struct CueBase {
     nominal_after: FastSet<String>,
     nominal_before: FastSet<String>,
     subordinators: FastSet<String>,
+    /// The `prepositions` frame and every rule's prepositions of two
+    /// letters or more: a word that opens an object phrase.
+    prepositions: FastSet<String>,
     apposition: Vec<Vec<String>>,
     noun_modifiers: Vec<Vec<String>>,
     instances: Vec<Vec<String>>,
@@ -550,6 +562,7 @@ impl CueBase {
         let mut auxiliaries = FastSet::default();
         let mut transit = FastSet::default();
         let mut clause_openers = FastSet::default();
+        let mut prepositions: FastSet<String> = FastSet::default();
         let mut nominal_after = FastSet::default();
         let mut nominal_before = FastSet::default();
         let mut subordinators = FastSet::default();
@@ -622,6 +635,7 @@ impl CueBase {
             passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
             auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
             transit.extend(f.transit.iter().map(|w| normalize(w).text));
+            prepositions.extend(f.prepositions.iter().map(|w| normalize(w).text));
             clause_openers.extend(f.clause_openers.iter().map(|w| normalize(w).text));
             nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
             nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
@@ -695,6 +709,7 @@ impl CueBase {
                 }
                 // A mutual class (clashes, exchanged accusations) holds both ways.
                 rule.mutual |= class.mutual && relation == Relation::Opposes;
+                rule.at_other_side = class.at_other_side;
                 if rule.cues.is_empty() && rule.nouns.is_empty() {
                     return Err(bad(
                         format!("rule '{}' has no cues", rule.id),
@@ -782,7 +797,15 @@ impl CueBase {
             }
             builder.add(&phrase, payload, edge);
         }
+        prepositions.extend(
+            rules
+                .iter()
+                .flat_map(|r| r.preps_norm.iter())
+                .filter(|p| p.chars().count() >= 2)
+                .cloned(),
+        );
         Ok(CueBase {
+            prepositions,
             classes,
             rules,
             rule_langs,
@@ -920,6 +943,8 @@ word_lists! {
     is_nominal_before => nominal_before;
     /// Whether a word opens an adverbial gerund (while, by).
     is_subordinator => subordinators;
+    /// Whether a normalised word is a preposition of some rule (on, على).
+    is_preposition => prepositions;
 }
 
 frame_phrases! {

@@ -121,6 +121,10 @@ pub struct ActorEntry {
     /// for an actor of many conflicts (Wagner, ISIS).
     #[serde(default)]
     pub country: Option<String>,
+    /// The day the actor came into being (`YYYY-MM-DD`): an article with
+    /// no date and no year that names it is of that day or later.
+    #[serde(default)]
+    pub since: Option<String>,
 }
 
 /// A person entry.

@@ -49,9 +49,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 }
             }
         }
+        // With no actor after its prepositions, the first actor is the
+        // object, unless a preposition of the rule already opened an
+        // object that is no actor ("cede power only to an elected
+        // government and rejected the parliament's …").
         if idx.is_empty() {
             if let Some(&first) = candidates.first() {
-                idx = self.expand_forward(first);
+                let object_before =
+                    self.has_prep_phrase(from, self.mentions[first].token_start, preps);
+                if !object_before {
+                    idx = self.expand_forward(first);
+                }
             }
         }
         // "backing Haftar and Syrian fighters brought in by Turkey": a
@@ -131,9 +139,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             if seen_first && !coordinated {
                 continue;
             }
+            // The preposition's own object: near it, with no stance verb
+            // between ("to an elected government and rejected the
+            // parliament's moves" names no recipient).
             if let Some(&i) = candidates.iter().find(|&&i| {
-                self.mentions[i].token_start > t.start
-                    && self.tokens_between(t.end, self.mentions[i].token_start) <= 8
+                let m = self.mentions[i];
+                m.token_start > t.start
+                    && self.tokens_between(t.end, m.token_start) <= 8
+                    && !self.cues.iter().any(|c| {
+                        // Not a modifier of the object ("to UN-backed
+                        // unity government", "the UN-recognised GNA").
+                        let modifier = c.start != c.token_start
+                            || self.text()[..c.start].ends_with('-')
+                            || self.text()[c.start..].starts_with('-');
+                        let verb = matches!(c.kind, CueKind::Rule(ri)
+                            if self.ctx.kb.cues.rules[ri].source == SourceSlot::Subject);
+                        verb && c.start >= t.end && c.end <= m.token_start && !modifier
+                    })
             }) {
                 if !idx.contains(&i) {
                     idx.extend(self.expand_forward(i));
@@ -413,6 +435,62 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
         }
         Vec::new()
+    }
+
+    /// Whether one of `preps` (a word of two letters or more, perhaps after
+    /// proclitics) stands in [from, to): the act names an object there,
+    /// actor or not ("ثارت ضد الأخير", "strikes on the camp").
+    pub(super) fn has_prep_phrase(&self, from: usize, to: usize, preps: &[String]) -> bool {
+        let text = self.text();
+        self.tokens_in(from, to).iter().any(|t| {
+            let w = between(text, t.start, t.end);
+            preps.iter().filter(|p| p.chars().count() >= 2).any(|p| {
+                w == p
+                    || (w.len() > p.len()
+                        && w.ends_with(p.as_str())
+                        && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
+            })
+        })
+    }
+
+    /// Whether a preposition of any rule (perhaps after proclitics) ends
+    /// the cue or follows it within two words: the act names an object
+    /// phrase, actor or not ("ثارت ضد الأخير", "غارات على مدن الساحل",
+    /// "strikes on the camp").
+    pub(super) fn names_object_phrase(&self, cue: &Cue, ce: usize) -> bool {
+        const REACH: usize = 2;
+        let text = self.text();
+        let cues = &self.ctx.kb.cues;
+        let after = self.tokens_in(cue.end, ce);
+        let to = after
+            .get(REACH.min(after.len()).wrapping_sub(1))
+            .map_or(cue.end, |t| t.end);
+        self.tokens_in(cue.token_start, to).iter().any(|t| {
+            let w = between(text, t.start, t.end);
+            cues.is_preposition(w)
+                || w.char_indices().skip(1).take(3).any(|(k, _)| {
+                    crate::text::is_proclitic_chain(between(w, 0, k))
+                        && cues.is_preposition(between(w, k, w.len()))
+                })
+        })
+    }
+
+    /// An act with no object named, aimed at the other side: each holder
+    /// that is one of the article's two sides at this point, with the
+    /// other ("Haftar launched an offensive" after a sentence on the GNA).
+    pub(super) fn at_other_side(&self, at: usize, sources: &[String]) -> Vec<(String, String)> {
+        let sides = self.pair_at(at);
+        let mut pairs = Vec::new();
+        if let [a, b] = sides.as_slice() {
+            for s in sources {
+                if s == a {
+                    pairs.push((a.clone(), b.clone()));
+                } else if s == b {
+                    pairs.push((b.clone(), a.clone()));
+                }
+            }
+        }
+        pairs
     }
 
     /// The objects of an `after` or `before` target slot: the actors the

@@ -278,11 +278,20 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .lang
             .map(|l| self.ctx.kb.cues.negation_window(l))
             .unwrap_or(1);
+        // A verb-first negator keeps its subject between it and what it
+        // negates ("رفض (رئيس الحكومة) الدبيبة تسليم السلطة"): the subject
+        // does not count against the window. But an event with its own parties
+        // ("رفض مجلس النواب الاتفاق بين تركيا و…") is a thing refused, and
+        // stays stated, unless the negator stands right before it.
+        let own_parties = rule.target == crate::lexicon::TargetSlot::Between
+            && self.parties_between(cue.end, ce).len() >= 2;
         let negated = self.cues.iter().any(|c| {
+            let gap = self.tokens_between(c.end, cue.token_start);
             c.kind == CueKind::Negator
                 && c.end <= cue.token_start
                 && c.start >= cs
-                && self.tokens_between(c.end, cue.token_start) <= window
+                && (gap <= window || self.is_subject_between(c.end, cue.token_start))
+                && !(own_parties && gap > 0)
         }) || (matches!(cue.kind, CueKind::Rule(_))
             && negated_cues.iter().any(|&(end, at_clause)| {
                 // "did not criticise Moscow, and thanked Putin": a comma

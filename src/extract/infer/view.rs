@@ -196,6 +196,20 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         self.tokens_in(from, to).len()
     }
 
+    /// Whether [from, to) is a verb-first subject and nothing else: a noun
+    /// phrase of at most six words, no comma, ending in an actor's mention
+    /// right before `to` ("رئيس حكومة الوحدة عبدالحميد الدبيبة").
+    pub(super) fn is_subject_between(&self, from: usize, to: usize) -> bool {
+        const MAX_WORDS: usize = 6;
+        let ends_in_actor = self
+            .mentions
+            .iter()
+            .any(|m| m.token_start >= from && m.end <= to && self.tokens_between(m.end, to) == 0);
+        ends_in_actor
+            && !between(self.text(), from, to).contains([',', '،', '.', ':'])
+            && self.tokens_between(from, to) <= MAX_WORDS
+    }
+
     /// Word tokens strictly between two offsets: quotes and commas do not
     /// count ('مرتزقة "فاغنر" الروسية، الذين').
     pub(super) fn words_between(&self, from: usize, to: usize) -> usize {
