@@ -616,6 +616,17 @@ const CASES: &[Case] = &[
         "استقبل حفتر نائب وزير الدفاع الروسي.",
         &[("lna", "حفتر"), ("russia", "وزير الدفاع الروسي")],
     ),
+    // Coordinated demonyms share the agent noun after the last one.
+    (
+        "Syrian and Russian air forces struck the town.",
+        &[("syria", "Syrian"), ("russia", "Russian air forces")],
+    ),
+    (
+        "Saudi and Emirati officials met in Riyadh.",
+        &[("saudi-arabia", "Saudi"), ("uae", "Emirati officials")],
+    ),
+    // Without an agent noun after the conjunct, no actor.
+    ("Saudi and Emirati dates are sweet.", &[]),
 ];
 
 #[test]

@@ -1293,6 +1293,40 @@ fn combine_demonyms(
             || is_agent(r)
             || kb.is_modifier(&phrase(r))
     };
+    // English: the agent noun a demonym modifies, walking forward over
+    // adjacent modifiers and demonyms.
+    let walk_to_agent = |i: usize| -> Option<usize> {
+        let mut j = i;
+        for _ in 0..7 {
+            if j + 1 >= raws.len() || !adjacent(&raws[j], &raws[j + 1]) || !is_bridge(&raws[j + 1])
+            {
+                return None;
+            }
+            j += 1;
+            if is_agent(&raws[j]) {
+                return Some(j);
+            }
+        }
+        None
+    };
+    // The agent noun of the next conjunct ("and US officials", "and
+    // Russian air forces"): a demonym or a name right after "and"/"or".
+    let coordinated_to_agent = |i: usize| -> Option<usize> {
+        let next = raws.get(i + 1)?;
+        let gap = between(text, raws[i].end, next.token_start).trim();
+        let conjunct = matches!(gap, "and" | "or")
+            && (next.form == Form::Demonym || matches!(next.target, Target::Actor(_)));
+        if !conjunct {
+            return None;
+        }
+        if next.form == Form::Demonym {
+            walk_to_agent(i + 1)
+        } else {
+            raws.get(i + 2)
+                .filter(|a| adjacent(next, a) && is_agent(a))
+                .map(|_| i + 2)
+        }
+    };
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
     let mut consumed = vec![false; raws.len()];
     let mut span: Vec<Option<(usize, usize, usize)>> = vec![None; raws.len()];
@@ -1324,19 +1358,13 @@ fn combine_demonyms(
                 }
             }
         } else {
-            let mut j = i;
-            for _ in 0..7 {
-                if j + 1 >= raws.len()
-                    || !adjacent(&raws[j], &raws[j + 1])
-                    || !is_bridge(&raws[j + 1])
-                {
-                    break;
-                }
-                j += 1;
-                if is_agent(&raws[j]) {
-                    agent_at = Some(j);
-                    break;
-                }
+            agent_at = walk_to_agent(i);
+            // "Saudi and US officials", "Syrian and Russian air forces": a
+            // demonym coordinated with the next one shares its agent noun,
+            // and is a mention of its own.
+            if agent_at.is_none() && coordinated_to_agent(i).is_some() {
+                consumed[i] = false;
+                continue;
             }
         }
         if let Some(j) = agent_at {
