@@ -382,10 +382,18 @@ fn a_preposition_object_stops_at_the_next_stance_cue() {
     assert!(got.contains(&"gnu opposes hor".to_string()), "{got:?}");
     assert_finds(
         kb,
-        &[(
-            "In Libya in 2016, the GNC refused to cede power to the UN-backed unity government.",
-            "gnc opposes gna",
-        )],
+        &[
+            (
+                "In Libya in 2016, the GNC refused to cede power to the UN-backed unity government.",
+                "gnc opposes gna",
+            ),
+            // A prepositional cue ("في صفوف") is no verb: the object of مع
+            // runs on past it.
+            (
+                "في ليبيا عام 2019، قال المسماري إن الجيش لا يمكنه التفاوض مع عناصر كانوا سابقا في صفوف تنظيم داعش.",
+                "lna opposes isis",
+            ),
+        ],
     );
 }
 

@@ -152,8 +152,14 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                         let modifier = c.start != c.token_start
                             || self.text()[..c.start].ends_with('-')
                             || self.text()[c.start..].starts_with('-');
+                        // A verb, not a prepositional phrase ("في صفوف").
+                        let first_word = self.text()[c.start..c.end]
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or_default();
                         let verb = matches!(c.kind, CueKind::Rule(ri)
-                            if self.ctx.kb.cues.rules[ri].source == SourceSlot::Subject);
+                            if self.ctx.kb.cues.rules[ri].source == SourceSlot::Subject)
+                            && !self.ctx.kb.cues.is_preposition(first_word);
                         verb && c.start >= t.end && c.end <= m.token_start && !modifier
                     })
             }) {
