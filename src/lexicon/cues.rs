@@ -136,6 +136,11 @@ pub struct CueRule {
     /// Secretary-General") are no parties to anything together.
     #[serde(default)]
     pub joint_only: bool,
+    /// The slots read the roles the other way round: "pro-Haftar militias"
+    /// finds Haftar after the cue (the `after` source) and the militias
+    /// after him, and it is the militias that back Haftar.
+    #[serde(default)]
+    pub swap: bool,
     /// What negation does.
     #[serde(default)]
     pub negated: OnNegation,

@@ -242,9 +242,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .rsplit_once('-')
             .is_some_and(|(head, tail)| !head.is_empty() && tail.ends_with("ed"));
         participle
+            || self.is_prefixed_modifier(m)
             || rest
                 .strip_prefix('-')
                 .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+    }
+
+    /// "anti-Brotherhood Egypt", "pro-Haftar Russia": an actor in a pro-/
+    /// anti- compound right before another actor names that one's leaning,
+    /// and is no party of its own.
+    pub(super) fn is_prefixed_modifier(&self, m: &Mention) -> bool {
+        let before = &self.text()[m.token_start..m.start];
+        (before.ends_with("pro-") || before.ends_with("anti-"))
+            && self.mentions.iter().any(|n| {
+                n.token_start >= m.end
+                    && self.tokens_between(m.end, n.token_start) == 0
+                    && self.eligible(n)
+            })
     }
 
     /// Whether a participle whose holder follows it ("brought in by",

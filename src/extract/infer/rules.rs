@@ -132,6 +132,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if self.is_complement(cue, rule) {
             return false;
         }
+        // A prefix cue ("pro-", "anti-") speaks of the actor glued to it
+        // only: "anti-democratic" says nothing.
+        if text[cue.start..cue.end].ends_with('-')
+            && !self.mentions.iter().any(|m| m.start == cue.end)
+        {
+            return false;
+        }
         if self.is_nominal_use(cue, rule.lang) {
             return false;
         }
@@ -205,6 +212,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         if rule.controls {
             state.control = self.controlled_object(hit, &pairs, &hit_targets, after_source);
+        }
+        if rule.swap {
+            for (s, t) in &mut pairs {
+                std::mem::swap(s, t);
+            }
         }
         self.drop_bystanders(hit, &mut pairs);
         if pairs.is_empty()

@@ -681,10 +681,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             SourceSlot::After => {
                 // "بدعم تركي", "with Russian support": the demonym after
                 // the noun makes one mention with it, covering the cue.
+                // A prefix cue ("pro-Haftar") binds to its own word only.
+                let prefix = self.text()[cue.start..cue.end].ends_with('-');
                 let idx = self
                     .covering_mention(cue)
                     .or_else(|| self.first_after(cue.end, ce, 2))
                     .or_else(|| self.instance_after(cue.end, ce))
+                    .filter(|&i| !prefix || self.mentions[i].start == cue.end)
                     .filter(|&i| !self.is_media(self.mentions[i]));
                 idx.map_or((Vec::new(), None), |i| self.source_from(i))
             }

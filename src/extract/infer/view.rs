@@ -328,8 +328,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             m.token_start >= at
                 && m.start < limit
                 && (self.eligible(m) || self.is_media(m))
-                && self.tokens_between(at, m.token_start) <= max_gap
+                && !self.is_prefixed_modifier(m)
+                && self.tokens_between(at, m.token_start) - self.prefixed_tokens(at, m.token_start)
+                    <= max_gap
         })
+    }
+
+    /// Tokens in [from, to) that a pro-/anti- compound takes besides its
+    /// first word ("by anti-Brotherhood Egypt"): the hyphen and the word
+    /// after it, or the actor it names. A compound does not put the actor
+    /// after it further off.
+    fn prefixed_tokens(&self, from: usize, to: usize) -> usize {
+        let text = self.text();
+        let toks = self.tokens_in(from, to);
+        let compound = toks
+            .windows(3)
+            .filter(|w| {
+                let first = &text[w[0].start..w[0].end];
+                &text[w[1].start..w[1].end] == "-"
+                    && w[1].start == w[0].end
+                    && w[2].start == w[1].end
+                    && (first.eq_ignore_ascii_case("anti") || first.eq_ignore_ascii_case("pro"))
+            })
+            .count();
+        (2 * compound).min(toks.len())
     }
 
     pub(super) fn cue_is_arabic(&self, cue: &Cue) -> bool {
