@@ -442,3 +442,22 @@ fn the_newest_actor_named_dates_a_yearless_article() {
         "gna"
     );
 }
+
+/// An apposition's compound modifier is no conjunct of the object: "the
+/// truce with Hezbollah, the Iran-backed militant group" is a truce with
+/// Hezbollah only.
+#[test]
+fn a_compound_modifier_in_an_apposition_is_no_party() {
+    let got = edges::edges_of(
+        kb(),
+        "In Lebanon in 2024, Israeli forces fired on cars, citing a breach of the truce with Hezbollah, the Iran-backed militant group.",
+    );
+    assert!(
+        got.contains(&"hezbollah negotiates-with israel".to_string()),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&"iran negotiates-with israel".to_string()),
+        "{got:?}"
+    );
+}

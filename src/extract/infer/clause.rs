@@ -188,8 +188,11 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     pub(super) fn expand_forward(&self, first: usize) -> Vec<usize> {
         let mut out = vec![first];
         let mut cur = first;
+        // "with Hezbollah, the Iran-backed militant group": a compound
+        // modifier of an apposition is no conjunct.
         while cur + 1 < self.mentions.len()
             && self.coordinated(self.mentions[cur], self.mentions[cur + 1])
+            && !self.is_compound_modifier(self.mentions[cur + 1])
         {
             cur += 1;
             out.push(cur);
