@@ -28,9 +28,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // A comma before "including", "such as", "منها" goes on with
             // the aside's list: it closes at the comma after that.
             let instances = cues.instances();
+            // So does a comma inside a list of actors ("supported by the
+            // UAE, Egypt and France, carried out …").
+            let in_list = |j: usize| {
+                let ends_actor = self.mentions.iter().any(|m| m.end == toks[j].start);
+                let starts_actor = toks
+                    .get(j + 1)
+                    .is_some_and(|n| self.mentions.iter().any(|m| m.token_start == n.start));
+                ends_actor && starts_actor
+            };
             let close = (i + 1..toks.len())
                 .filter(|&j| matches!(&text[toks[j].start..toks[j].end], "," | "،" | ";" | "؛"))
-                .find(|&j| self.phrase_at(toks, j + 1, instances) == 0)
+                .find(|&j| self.phrase_at(toks, j + 1, instances) == 0 && !in_list(j))
                 .map(|j| toks[j].start)
                 .unwrap_or(self.sentence.end);
             spans.push((t.start, close));

@@ -84,6 +84,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if let Some(i) = self.nearest_before(cue.start, cs, false) {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
+        // "Haftar, supported by the UAE and Egypt, carried out …": the
+        // clause opens right after an aside; its subject stands before it.
+        let after_aside = self.parentheticals.iter().any(|&(ps, pe)| {
+            ps > self.sentence.start && pe <= cs && self.tokens_between(pe, cs) <= 1
+        });
+        if after_aside {
+            if let Some(i) = self.nearest_before(cue.start, self.sentence.start, false) {
+                return (self.ids_of(&self.expand_backward(i)), None);
+            }
+        }
         self.subject_after_or_context(&ask, genitive)
     }
 
