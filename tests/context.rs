@@ -24,6 +24,14 @@ fn assert_finds(kb: &Knowledge, cases: &[(&str, &str)]) {
     }
 }
 
+/// No edge of any text passes `unwanted`.
+fn assert_lacks(kb: &Knowledge, texts: &[&str], unwanted: impl Fn(&str) -> bool) {
+    for text in texts {
+        let got = edges::edges_of(kb, text);
+        assert!(!got.iter().any(|e| unwanted(e)), "{text}: {got:?}");
+    }
+}
+
 /// The ids the first mention whose original text ends with `surface`
 /// resolves to, joined by '+'; "" when it resolves to nothing.
 fn resolved(text: &str, date: Option<&str>, surface: &str) -> String {
@@ -206,8 +214,8 @@ fn an_unlisted_name_is_one_id_however_qualified() {
 /// era; an organisation the article names itself still decides first.
 #[test]
 fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
-    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let edges = |text: &str| edges::edges_of(&kb, text);
+    let kb = kb();
+    let edges = |text: &str| edges::edges_of(kb, text);
     assert!(
         edges("In May 2022 Bashagha condemned the Dbeibah government.")
             .contains(&"gns opposes gnu".to_string())
@@ -224,8 +232,8 @@ fn an_undated_article_is_read_in_the_era_of_the_years_it_names() {
 /// Yemen's in a Yemen article, and in a Libya article the one of its era.
 #[test]
 fn the_recognised_government_is_read_by_conflict_and_era() {
-    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    assert_finds(&kb, &[
+    let kb = kb();
+    assert_finds(kb, &[
         (
             "Saudi Arabia backs Yemen's internationally recognised government against the Houthis.",
             "saudi-arabia supports yemen-government",
@@ -245,9 +253,8 @@ fn the_recognised_government_is_read_by_conflict_and_era() {
 /// nothing where fewer are in reach; the conflict's two sides never stand in.
 #[test]
 fn the_two_countries_are_the_two_states_named_last() {
-    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let edges = |text: &str| edges::edges_of(&kb, text);
-    assert_finds(&kb, &[
+    let kb = kb();
+    assert_finds(kb, &[
         (
             "Russia and Turkey agreed on a common position. Haftar welcomed the two countries' initiative.",
             "lna supports turkey",
@@ -263,11 +270,7 @@ fn the_two_countries_are_the_two_states_named_last() {
     ]);
     let far = "Russia and Turkey met in Sochi. The talks went on. Nothing was said. \
                Journalists waited outside. Haftar welcomed the two countries' initiative.";
-    assert!(
-        !edges(far).iter().any(|e| e.starts_with("lna supports")),
-        "{:?}",
-        edges(far)
-    );
+    assert_lacks(kb, &[far], |e| e.starts_with("lna supports"));
 }
 
 /// Issue 15: descriptions the press uses for the sides are role nouns read
@@ -276,9 +279,8 @@ fn the_two_countries_are_the_two_states_named_last() {
 /// conflict and date, "the rival administration" the unrecognised one.
 #[test]
 fn descriptions_of_the_sides_are_read_in_their_conflict() {
-    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
-    let edges = |text: &str| edges::edges_of(&kb, text);
-    assert_finds(&kb, &[
+    let kb = kb();
+    assert_finds(kb, &[
         (
             "In Libya in 2019 the warlord's backers, Russia and Egypt, stayed silent.",
             "egypt supports lna",
@@ -295,20 +297,16 @@ fn descriptions_of_the_sides_are_read_in_their_conflict() {
         ("Egypt backed the rival government in Libya in 2015.", "egypt supports gnc"),
     ]);
     let sudan = "In Sudan in 2023 the warlord's backers, the UAE among them, stayed silent.";
-    assert!(
-        !edges(sudan).iter().any(|e| e.contains("lna")),
-        "{:?}",
-        edges(sudan)
-    );
+    assert_lacks(kb, &[sudan], |e| e.contains("lna"));
 }
 
 /// A cue inside a name is no cue: "the UN-backed government" names the
 /// GNA, and its "-backed" gives no edge from the GNA to the next actor.
 #[test]
 fn a_cue_inside_an_actor_name_states_nothing() {
-    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let kb = kb();
     let got = edges::edges_of(
-        &kb,
+        kb,
         "In Libya in 2019 the UN-backed government attacked Haftar.",
     );
     assert_eq!(got, vec!["gna opposes lna".to_string()]);
@@ -318,9 +316,9 @@ fn a_cue_inside_an_actor_name_states_nothing() {
 /// group the text named last, in any conflict.
 #[test]
 fn the_militant_group_is_the_armed_group_named_last() {
-    let kb = stancegraph::lexicon::Knowledge::embedded().expect("packs load");
+    let kb = kb();
     let got = edges::edges_of(
-        &kb,
+        kb,
         "Israel and Hezbollah traded fire. A ceasefire between Israel and the militant group came into effect.",
     );
     assert!(
@@ -353,19 +351,17 @@ fn an_act_without_object_is_aimed_at_the_other_side() {
             ),
         ],
     );
-    for text in [
-        // The strikes name their object: a town, no actor.
-        "In Libya in 2019, Haftar's forces faced the GNA around Tripoli. The LNA carried out strikes on the town of Gharyan.",
-        "في ليبيا عام 2019، تواجه قوات حكومة الوفاق قوات حفتر جنوب طرابلس. وشنت قوات حفتر غارات على مدن الساحل الغربي.",
-        // The other side is the holder's ally.
-        "In Libya in 2019, Russia backed Haftar. Haftar's forces launched an offensive on Friday.",
-    ] {
-        let got = edges::edges_of(kb, text);
-        assert!(
-            !got.iter().any(|e| e.starts_with("lna opposes")),
-            "{text}: {got:?}"
-        );
-    }
+    assert_lacks(
+        kb,
+        &[
+            // The strikes name their object: a town, no actor.
+            "In Libya in 2019, Haftar's forces faced the GNA around Tripoli. The LNA carried out strikes on the town of Gharyan.",
+            "في ليبيا عام 2019، تواجه قوات حكومة الوفاق قوات حفتر جنوب طرابلس. وشنت قوات حفتر غارات على مدن الساحل الغربي.",
+            // The other side is the holder's ally.
+            "In Libya in 2019, Russia backed Haftar. Haftar's forces launched an offensive on Friday.",
+        ],
+        |e| e.starts_with("lna opposes"),
+    );
 }
 
 /// A preposition's object lies inside its own phrase: "cede power only to

@@ -307,6 +307,10 @@ pub struct Frames {
     /// of a cue is not looked for past one.
     #[serde(default)]
     pub clause_openers: Vec<String>,
+    /// Stance prefixes of a compound ("pro-Haftar", "anti-Brotherhood"):
+    /// the actor glued to one names the leaning of the noun after it.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
     /// Prepositions that open an object phrase ("strikes on the town",
     /// "غارات على مدن"), besides those the rules list: an act whose cue
     /// one closely follows names its object, actor or not.
@@ -419,6 +423,7 @@ pub struct CueBase {
     /// The `prepositions` frame and every rule's prepositions of two
     /// letters or more: a word that opens an object phrase.
     prepositions: FastSet<String>,
+    prefixes: FastSet<String>,
     apposition: Vec<Vec<String>>,
     noun_modifiers: Vec<Vec<String>>,
     instances: Vec<Vec<String>>,
@@ -568,6 +573,7 @@ impl CueBase {
         let mut transit = FastSet::default();
         let mut clause_openers = FastSet::default();
         let mut prepositions: FastSet<String> = FastSet::default();
+        let mut prefixes = FastSet::default();
         let mut nominal_after = FastSet::default();
         let mut nominal_before = FastSet::default();
         let mut subordinators = FastSet::default();
@@ -641,6 +647,7 @@ impl CueBase {
             auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
             transit.extend(f.transit.iter().map(|w| normalize(w).text));
             prepositions.extend(f.prepositions.iter().map(|w| normalize(w).text));
+            prefixes.extend(f.prefixes.iter().map(|w| normalize(w).text));
             clause_openers.extend(f.clause_openers.iter().map(|w| normalize(w).text));
             nominal_after.extend(f.nominal_after.iter().map(|w| normalize(w).text));
             nominal_before.extend(f.nominal_before.iter().map(|w| normalize(w).text));
@@ -811,6 +818,7 @@ impl CueBase {
         );
         Ok(CueBase {
             prepositions,
+            prefixes,
             classes,
             rules,
             rule_langs,
@@ -950,6 +958,8 @@ word_lists! {
     is_subordinator => subordinators;
     /// Whether a normalised word is a preposition of some rule (on, على).
     is_preposition => prepositions;
+    /// Whether a normalised word is a stance prefix (pro, anti).
+    is_stance_prefix => prefixes;
 }
 
 frame_phrases! {

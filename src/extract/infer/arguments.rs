@@ -8,6 +8,7 @@ use super::super::span::between;
 use super::emit::{all_pairs, cross_pairs};
 use super::rules::Hit;
 use super::view::{Cue, SentenceView};
+use crate::graph::Assertion;
 use crate::lexicon::{CueKind, SourceSlot, TargetSlot};
 use crate::model::Relation;
 
@@ -146,22 +147,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 let m = self.mentions[i];
                 m.token_start > t.start
                     && self.tokens_between(t.end, m.token_start) <= 8
-                    && !self.cues.iter().any(|c| {
-                        // Not a modifier of the object ("to UN-backed
-                        // unity government", "the UN-recognised GNA").
-                        let modifier = c.start != c.token_start
-                            || self.text()[..c.start].ends_with('-')
-                            || self.text()[c.start..].starts_with('-');
-                        // A verb, not a prepositional phrase ("في صفوف").
-                        let first_word = self.text()[c.start..c.end]
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or_default();
-                        let verb = matches!(c.kind, CueKind::Rule(ri)
-                            if self.ctx.kb.cues.rules[ri].source == SourceSlot::Subject)
-                            && !self.ctx.kb.cues.is_preposition(first_word);
-                        verb && c.start >= t.end && c.end <= m.token_start && !modifier
-                    })
+                    && !self
+                        .cues
+                        .iter()
+                        .any(|c| c.start >= t.end && c.end <= m.token_start && self.is_verb_cue(c))
             }) {
                 if !idx.contains(&i) {
                     idx.extend(self.expand_forward(i));
@@ -183,13 +172,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     ) -> Vec<String> {
         let text = self.text();
         let limit = self.object_limit(from, limit);
-        let has_prep = between(text, from, limit).split_whitespace().any(|w| {
-            preps.iter().any(|p| {
-                w == p
-                    || (w.ends_with(p.as_str())
-                        && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
-            })
-        });
+        let has_prep = between(text, from, limit)
+            .split_whitespace()
+            .any(|w| preps.iter().any(|p| is_prep_word(w, p)));
         let clitic = (0..self.mentions.len()).any(|i| {
             let m = self.mentions[i];
             m.token_start >= from && m.start < limit && self.introduced_by(i, preps, from)
@@ -248,17 +233,38 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
     }
 
+    /// Whether a cue is a verb of its own: a rule read off its subject,
+    /// neither a modifier glued into a compound ("to UN-backed unity
+    /// government", "the UN-recognised GNA") nor a prepositional phrase
+    /// ("في صفوف").
+    fn is_verb_cue(&self, c: &Cue) -> bool {
+        let text = self.text();
+        let modifier = c.start != c.token_start
+            || text[..c.start].ends_with('-')
+            || text[c.start..].starts_with('-');
+        let first_word = text[c.start..c.end]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        !modifier
+            && matches!(c.kind, CueKind::Rule(ri)
+                if self.ctx.kb.cues.rules[ri].source == SourceSlot::Subject)
+            && !self.ctx.kb.cues.is_preposition(first_word)
+    }
+
     /// "anti-Brotherhood Egypt", "pro-Haftar Russia": an actor in a pro-/
     /// anti- compound right before another actor names that one's leaning,
     /// and is no party of its own.
     pub(super) fn is_prefixed_modifier(&self, m: &Mention) -> bool {
         let before = &self.text()[m.token_start..m.start];
-        (before.ends_with("pro-") || before.ends_with("anti-"))
-            && self.mentions.iter().any(|n| {
-                n.token_start >= m.end
-                    && self.tokens_between(m.end, n.token_start) == 0
-                    && self.eligible(n)
-            })
+        before.strip_suffix('-').is_some_and(|b| {
+            let word = b.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(b);
+            self.ctx.kb.cues.is_stance_prefix(word)
+        }) && self.mentions.iter().any(|n| {
+            n.token_start >= m.end
+                && self.tokens_between(m.end, n.token_start) == 0
+                && self.eligible(n)
+        })
     }
 
     /// Whether a participle whose holder follows it ("brought in by",
@@ -295,12 +301,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     return false;
                 }
                 let w = &text[t.start..t.end];
-                preps.iter().any(|p| {
-                    p == w
-                        || (w.len() > p.len()
-                            && w.ends_with(p.as_str())
-                            && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
-                })
+                preps.iter().any(|p| is_prep_word(w, p))
             })
         })
     }
@@ -464,12 +465,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let text = self.text();
         self.tokens_in(from, to).iter().any(|t| {
             let w = between(text, t.start, t.end);
-            preps.iter().filter(|p| p.chars().count() >= 2).any(|p| {
-                w == p
-                    || (w.len() > p.len()
-                        && w.ends_with(p.as_str())
-                        && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
-            })
+            preps
+                .iter()
+                .filter(|p| p.chars().count() >= 2)
+                .any(|p| is_prep_word(w, p))
         })
     }
 
@@ -482,8 +481,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let text = self.text();
         let cues = &self.ctx.kb.cues;
         let after = self.tokens_in(cue.end, ce);
-        let to = after
-            .get(REACH.min(after.len()).wrapping_sub(1))
+        let to = after[..after.len().min(REACH)]
+            .last()
             .map_or(cue.end, |t| t.end);
         self.tokens_in(cue.token_start, to).iter().any(|t| {
             let w = between(text, t.start, t.end);
@@ -495,22 +494,53 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
-    /// An act with no object named, aimed at the other side: each holder
-    /// that is one of the article's two sides at this point, with the
-    /// other ("Haftar launched an offensive" after a sentence on the GNA).
-    pub(super) fn at_other_side(&self, at: usize, sources: &[String]) -> Vec<(String, String)> {
-        let sides = self.pair_at(at);
-        let mut pairs = Vec::new();
-        if let [a, b] = sides.as_slice() {
-            for s in sources {
-                if s == a {
-                    pairs.push((a.clone(), b.clone()));
-                } else if s == b {
-                    pairs.push((b.clone(), a.clone()));
-                }
-            }
-        }
-        pairs
+    /// An act with no object named, aimed at the other side ("Haftar
+    /// launched an offensive" after a sentence on the GNA): each holder
+    /// named close to the cue that is one of the article's two sides at
+    /// this point, with the other, unless `earlier` statements show the
+    /// holder backing it (Libya Dawn shelling a town after it is named with
+    /// the GNC). A holder carried from further off ("Bashagha … denounced
+    /// the appointment, describing it as a deal struck in the dark") is too
+    /// weak a reading to guess its object from.
+    pub(super) fn other_side_pairs(
+        &self,
+        hit: &Hit<'_>,
+        sources: &[String],
+        earlier: &[Assertion],
+    ) -> Vec<(String, String)> {
+        const NEAR: usize = 4;
+        let cue = hit.cue;
+        let near = |id: &String| {
+            self.mentions.iter().any(|m| {
+                m.ids.contains(id)
+                    && m.start >= hit.cs
+                    && m.end <= hit.ce
+                    && ((m.end <= cue.token_start
+                        && self.tokens_between(m.end, cue.token_start) <= NEAR)
+                        || (m.token_start >= cue.end
+                            && self.tokens_between(cue.end, m.token_start) <= 1))
+            })
+        };
+        let backs = |s: &String, t: &String| {
+            earlier.iter().any(|a| {
+                a.relation == Relation::Supports
+                    && ((&a.source, &a.target) == (s, t) || (&a.source, &a.target) == (t, s))
+            })
+        };
+        let sides = self.pair_at(cue.start);
+        let [a, b] = sides.as_slice() else {
+            return Vec::new();
+        };
+        sources
+            .iter()
+            .filter(|s| near(s))
+            .filter_map(|s| match s {
+                s if s == a => Some((a.clone(), b.clone())),
+                s if s == b => Some((b.clone(), a.clone())),
+                _ => None,
+            })
+            .filter(|(s, t)| !backs(s, t))
+            .collect()
     }
 
     /// The objects of an `after` or `before` target slot: the actors the
@@ -874,4 +904,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             pairs.retain(|(_, t)| !beneficiaries.contains(&t));
         }
     }
+}
+
+/// Whether word `w` is preposition `p`, alone or after a chain of proclitics
+/// ("وعلى" is على).
+fn is_prep_word(w: &str, p: &str) -> bool {
+    w == p
+        || (w.len() > p.len()
+            && w.ends_with(p)
+            && crate::text::is_proclitic_chain(between(w, 0, w.len() - p.len())))
 }

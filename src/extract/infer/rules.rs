@@ -226,35 +226,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             && forced.is_none()
             && !self.names_object_phrase(cue, hit.ce)
         {
-            // Only a holder named close to the cue, as its subject: one
-            // carried from further off ("Bashagha … denounced the
-            // appointment, describing it as a deal struck in the dark") is
-            // too weak a reading to guess its object from.
-            const NEAR: usize = 4;
-            let in_clause: Vec<String> = sources
-                .iter()
-                .filter(|id| {
-                    self.mentions.iter().any(|m| {
-                        m.ids.contains(id)
-                            && m.start >= hit.cs
-                            && m.end <= hit.ce
-                            && ((m.end <= cue.token_start
-                                && self.tokens_between(m.end, cue.token_start) <= NEAR)
-                                || (m.token_start >= cue.end
-                                    && self.tokens_between(cue.end, m.token_start) <= 1))
-                    })
-                })
-                .cloned()
-                .collect();
-            pairs = self.at_other_side(cue.start, &in_clause);
-            // Not at a side the article has shown the holder backing
-            // (Libya Dawn shelling a town after it is named with the GNC).
-            pairs.retain(|(s, t)| {
-                !out.iter().any(|a| {
-                    a.relation == Relation::Supports
-                        && ((&a.source, &a.target) == (s, t) || (&a.source, &a.target) == (t, s))
-                })
-            });
+            pairs = self.other_side_pairs(hit, &sources, &out[..]);
         }
         if !sources.is_empty() {
             state.last_sources = sources.clone();

@@ -328,9 +328,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             m.token_start >= at
                 && m.start < limit
                 && (self.eligible(m) || self.is_media(m))
+                && {
+                    // A pro-/anti- compound in the gap only counts when
+                    // the gap is too long without it.
+                    let gap = self.tokens_between(at, m.token_start);
+                    gap <= max_gap || gap - self.prefixed_tokens(at, m.token_start) <= max_gap
+                }
                 && !self.is_prefixed_modifier(m)
-                && self.tokens_between(at, m.token_start) - self.prefixed_tokens(at, m.token_start)
-                    <= max_gap
         })
     }
 
@@ -348,7 +352,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 &text[w[1].start..w[1].end] == "-"
                     && w[1].start == w[0].end
                     && w[2].start == w[1].end
-                    && (first.eq_ignore_ascii_case("anti") || first.eq_ignore_ascii_case("pro"))
+                    && self.ctx.kb.cues.is_stance_prefix(first)
             })
             .count();
         (2 * compound).min(toks.len())
