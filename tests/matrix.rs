@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 const CONSTRUCTIONS: &str = include_str!("matrix/constructions.toml");
 const GAPS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/matrix/gaps.txt");
-const ACTOR_SLOTS: [&str; 7] = ["A", "B", "C", "D", "M", "Am", "Adem"];
+const ACTOR_SLOTS: [&str; 8] = ["A", "B", "C", "D", "M", "Am", "Adem", "Adm"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,7 +110,7 @@ fn fill(c: &Construction, class: &PredicateClass, table: &Table) -> Option<Strin
     if let Some(b) = &c.b {
         text = text.replace("{B}", b);
     }
-    // Longest slot names first: {Am} and {Adem} before {A}.
+    // Longest slot names first: {Am}, {Adm} and {Adem} before {A}.
     let mut slots = ACTOR_SLOTS;
     slots.sort_by_key(|s| std::cmp::Reverse(s.len()));
     for slot in slots {

@@ -411,6 +411,15 @@ fn is_iso_date(d: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// The cue packs' verbal nouns, per language, that take a demonym agent.
+#[derive(Debug, Clone, Default)]
+pub struct VerbalNouns {
+    /// English one-word cue forms.
+    pub en: Vec<String>,
+    /// Arabic rule nouns.
+    pub ar: Vec<String>,
+}
+
 impl ActorBase {
     /// Loads and validates packs in order; a later entry with the same id
     /// replaces an earlier one (that is how user packs override). Fails with
@@ -419,9 +428,27 @@ impl ActorBase {
         Self::check(sources).map_err(|mut errs| errs.swap_remove(0))
     }
 
+    /// Loads packs like [`ActorBase::load`], with the cue packs' verbal
+    /// nouns as agent nouns too: a demonym beside any of them is its agent
+    /// ("غارات إماراتية", "لهجوم روسي", "Russian shelling"), so a noun
+    /// added to a rule takes a demonym agent with no list to keep in step.
+    pub fn load_with_verbal_nouns(
+        sources: &[PackSource<'_>],
+        verbal_nouns: &VerbalNouns,
+    ) -> Result<ActorBase> {
+        Self::check_with(sources, verbal_nouns).map_err(|mut errs| errs.swap_remove(0))
+    }
+
     /// Loads and validates packs like [`ActorBase::load`], collecting every
     /// problem (in file order) instead of stopping at the first.
     pub fn check(sources: &[PackSource<'_>]) -> std::result::Result<ActorBase, Vec<Error>> {
+        Self::check_with(sources, &VerbalNouns::default())
+    }
+
+    fn check_with(
+        sources: &[PackSource<'_>],
+        verbal_nouns: &VerbalNouns,
+    ) -> std::result::Result<ActorBase, Vec<Error>> {
         let mut errs: Vec<Error> = Vec::new();
         let mut actors: Vec<Located<'_, ActorEntry>> = Vec::new();
         let mut persons: Vec<Located<'_, PersonEntry>> = Vec::new();
@@ -527,6 +554,8 @@ impl ActorBase {
                 agent_nouns.ar.extend(nouns.ar);
                 agent_nouns.modifiers_en.extend(nouns.modifiers_en);
                 agent_nouns.modifiers_ar.extend(nouns.modifiers_ar);
+                agent_nouns.not_en.extend(nouns.not_en);
+                agent_nouns.not_ar.extend(nouns.not_ar);
             }
             if let Some(words) = pack.locative {
                 locative.en.extend(words.en);
@@ -553,6 +582,23 @@ impl ActorBase {
         }
         for a in actors.iter_mut() {
             a.entry.arena |= arena.contains(&a.entry.id);
+        }
+        for noun in &verbal_nouns.en {
+            if !agent_nouns.not_en.contains(noun) {
+                agent_nouns.en.push(noun.clone());
+            }
+        }
+        for noun in &verbal_nouns.ar {
+            // Definite and indefinite: "الغارات التركية", "غارات تركية".
+            let definite = match noun.starts_with("ال") || noun.contains(' ') {
+                true => None,
+                false => Some(format!("ال{noun}")),
+            };
+            for form in definite.into_iter().chain([noun.clone()]) {
+                if !agent_nouns.not_ar.contains(&form) {
+                    agent_nouns.ar.push(form);
+                }
+            }
         }
         let base = Self::compile(
             actors,

@@ -450,7 +450,10 @@ impl Generated {
         match self {
             Generated::Literal => (Self::kind(ri, noun), circ, edge),
             Generated::Form(Role::VerbalNoun) => (CueKind::Noun(ri), circ, edge),
-            Generated::Form(Role::Verb | Role::FirstPerson) => (CueKind::Rule(ri), circ, edge),
+            Generated::Form(Role::BarePerfect) => (CueKind::Rule(ri), circ, edge),
+            Generated::Form(Role::Verb | Role::FirstPerson) => {
+                (CueKind::Rule(ri), circ, Edge::Verb)
+            }
             Generated::Form(Role::Circumstantial) => (CueKind::Rule(ri), true, Edge::Exact),
             Generated::Form(Role::Participle) => (CueKind::Rule(ri), circ, Edge::Exact),
         }
@@ -763,7 +766,10 @@ impl CueBase {
                         let speaker = rule.source == SourceSlot::Speaker;
                         if (form == Generated::Form(Role::FirstPerson)) != speaker
                             && form != Generated::Literal
-                            && matches!(form, Generated::Form(Role::FirstPerson | Role::Verb))
+                            && matches!(
+                                form,
+                                Generated::Form(Role::FirstPerson | Role::Verb | Role::BarePerfect)
+                            )
                         {
                             continue;
                         }
@@ -856,6 +862,57 @@ impl CueBase {
     /// their rule index: what the morphology test checks the matcher finds.
     pub fn generated_forms(&self) -> &[(usize, String)] {
         &self.generated
+    }
+
+    /// The Arabic rules' verbal nouns, written or generated from their
+    /// lemmas, sorted and unique: each may take a demonym as its agent.
+    pub fn verbal_nouns_ar(&self) -> Vec<String> {
+        let lemma_nouns = |entry: &String, noun: bool| -> Vec<String> {
+            if !entry.split_whitespace().any(morph::is_lemma) {
+                return if noun {
+                    vec![entry.clone()]
+                } else {
+                    Vec::new()
+                };
+            }
+            morph::expand_phrase(entry, noun)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(_, role)| *role == Role::VerbalNoun)
+                .map(|(form, _)| form)
+                .collect()
+        };
+        let mut nouns: Vec<String> = self
+            .rules
+            .iter()
+            .zip(&self.rule_langs)
+            .filter(|(_, lang)| **lang == Lang::Ar)
+            .flat_map(|(r, _)| {
+                let written = r.nouns.iter().flat_map(|n| lemma_nouns(n, true));
+                written.chain(r.cues.iter().flat_map(|c| lemma_nouns(c, false)))
+            })
+            .collect();
+        nouns.sort();
+        nouns.dedup();
+        nouns
+    }
+
+    /// The English rules' one-word cue forms, past forms aside, sorted and
+    /// unique: each may take a demonym before it as its agent ("the
+    /// Turkish support for", "Russian shelling of").
+    pub fn verbal_nouns_en(&self) -> Vec<String> {
+        let mut nouns: Vec<String> = self
+            .rules
+            .iter()
+            .zip(&self.rule_langs)
+            .filter(|(_, lang)| **lang == Lang::En)
+            .flat_map(|(r, _)| r.cues.iter().chain(&r.nouns))
+            .flat_map(|c| expand_cue(c))
+            .filter(|w| w.chars().all(char::is_alphabetic) && !w.ends_with("ed") && w.len() > 3)
+            .collect();
+        nouns.sort();
+        nouns.dedup();
+        nouns
     }
 
     /// The matcher over all cue phrases.

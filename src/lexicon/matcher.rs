@@ -39,6 +39,11 @@ pub enum Edge {
     /// A word whose hamza took a seat before a pronoun ("لقائه" of
     /// "لقاء"): a suffix must follow.
     Seated,
+    /// A finite verb generated from a lemma: [`Edge::Suffixed`] on the
+    /// right, and only a verb's proclitics on the left: no ب, ك or ال,
+    /// and ل only before an imperfect ("ليدعم"). "لقصف" and "بقصف" are the
+    /// noun.
+    Verb,
 }
 
 /// Arabic particles (normalised): a closed class of function words that
@@ -164,6 +169,10 @@ impl PhraseMatcher {
             let head = &text[first.start..start];
             let clitics_ok = match edge {
                 Edge::Particle => matches!(head, "" | "و" | "ف"),
+                Edge::Verb => {
+                    is_verb_proclitics(head, &text[start..])
+                        && (head.is_empty() || is_arabic_letter_start(text, start))
+                }
                 _ => {
                     head.is_empty()
                         || is_proclitic_chain(head) && is_arabic_letter_start(text, start)
@@ -175,8 +184,10 @@ impl PhraseMatcher {
             let tail = &text[end..last.end];
             let end = if tail.is_empty() && edge != Edge::Seated {
                 end
-            } else if (matches!(edge, Edge::Suffixed | Edge::Noun | Edge::Seated)
-                || edge == Edge::Particle && first.start != last.start)
+            } else if (matches!(
+                edge,
+                Edge::Suffixed | Edge::Noun | Edge::Seated | Edge::Verb
+            ) || edge == Edge::Particle && first.start != last.start)
                 && ARABIC_SUFFIXES.contains(&tail)
                 || edge == Edge::Noun && tail == "ي"
             {
@@ -192,6 +203,17 @@ impl PhraseMatcher {
             });
         }
         leftmost_longest(hits)
+    }
+}
+
+/// Whether `head` is a chain of proclitics a finite verb `verb` may take:
+/// و ف س, and ل before an imperfect prefix (ي ت ن ا).
+fn is_verb_proclitics(head: &str, verb: &str) -> bool {
+    let rest = head.trim_start_matches(['و', 'ف']);
+    match rest {
+        "" | "س" => true,
+        "ل" => verb.starts_with(['ي', 'ت', 'ن', 'ا']),
+        _ => false,
     }
 }
 
@@ -287,6 +309,15 @@ mod tests {
         Edge::Noun,
         "خلال لقائه حفتر ثم لقاء آخر ولقائ",
         vec!["لقاء:لقايه", "لقاء:لقاء"]
+    );
+    // A finite verb takes و ف س, and ل only before an imperfect: "لتدعم"
+    // (to support) is the verb, "بتدعم" and "التدعم" are no words of it.
+    t!(
+        verb_proclitics,
+        ["تدعم"],
+        Edge::Verb,
+        "وتدعم لتدعم بتدعم التدعم ستدعم",
+        vec!["تدعم:تدعم", "تدعم:تدعم", "تدعم:تدعم"]
     );
     t!(
         proclitic_bal,

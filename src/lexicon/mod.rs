@@ -10,7 +10,9 @@ mod matcher;
 pub mod morph;
 mod pack;
 
-pub use actors::{Actor, ActorBase, Context, Form, PackSource, Person, RefKind, Target};
+pub use actors::{
+    Actor, ActorBase, Context, Form, PackSource, Person, RefKind, Target, VerbalNouns,
+};
 pub use classes::{ClassTable, PredicateClass, CLASSES};
 pub use cues::{expand_cue, CueBase, CueKind, CueRule, Frames, OnNegation, SourceSlot, TargetSlot};
 pub use matcher::{token_at, Edge, Hit, PhraseMatcher, PhraseMatcherBuilder};
@@ -144,13 +146,17 @@ impl Knowledge {
             name: name.clone(),
             text,
         }));
-        let actors = ActorBase::load(&sources)?;
         let mut cue_sources: Vec<(String, &str)> = CUE_PACKS
             .iter()
             .map(|(name, text)| (name.to_string(), *text))
             .collect();
         cue_sources.extend(cue_packs.iter().map(|(n, t)| (n.clone(), t.as_str())));
         let cues = CueBase::load(&cue_sources)?;
+        let verbal_nouns = VerbalNouns {
+            en: cues.verbal_nouns_en(),
+            ar: cues.verbal_nouns_ar(),
+        };
+        let actors = ActorBase::load_with_verbal_nouns(&sources, &verbal_nouns)?;
         Ok(Knowledge { actors, cues })
     }
 }

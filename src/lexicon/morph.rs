@@ -35,6 +35,10 @@ use crate::text::normalize;
 pub enum Role {
     /// A finite verb (perfect or imperfect, any person): a rule's `cues`.
     Verb,
+    /// The bare perfect (رفض، نقل): a finite verb that, in Form I, is
+    /// often spelt like the verbal noun, so it keeps a noun's proclitics
+    /// ("برفض مصر", "بنقل المرتزقة") where other finite forms do not.
+    BarePerfect,
     /// An attributive participle, active (الداعمة لـ) or passive (المدعومة
     /// من): a verb whose subject is the noun it modifies.
     Participle,
@@ -212,7 +216,14 @@ fn finite(l: &Lemma) -> Vec<(String, Role)> {
             // نا after the perfect stem, ن or ا before the imperfect one.
             let first = w != perfect
                 && (w.ends_with("نا") || w.strip_prefix(['ن', 'ا']) == Some(stem.as_str()));
-            (w, if first { Role::FirstPerson } else { Role::Verb })
+            let role = if first {
+                Role::FirstPerson
+            } else if w == perfect {
+                Role::BarePerfect
+            } else {
+                Role::Verb
+            };
+            (w, role)
         })
         .collect()
 }
@@ -478,7 +489,7 @@ mod tests {
             (
                 "وقف/I",
                 &[
-                    ("وقف", Verb),
+                    ("وقف", BarePerfect),
                     ("وقفوا", Verb),
                     ("يقف", Verb),
                     ("تقفون", Verb),
@@ -489,7 +500,7 @@ mod tests {
             (
                 "صد/I",
                 &[
-                    ("صد", Verb),
+                    ("صد", BarePerfect),
                     ("صدوا", Verb),
                     ("صددنا", FirstPerson),
                     ("يصد", Verb),
@@ -502,7 +513,7 @@ mod tests {
             (
                 "أيد/II",
                 &[
-                    ("ايد", Verb),
+                    ("ايد", BarePerfect),
                     ("ايدوا", Verb),
                     ("يويد", Verb),
                     ("تويدون", Verb),
@@ -525,7 +536,7 @@ mod tests {
             (
                 "أرسل/IV@verb",
                 &[
-                    ("ارسل", Verb),
+                    ("ارسل", BarePerfect),
                     ("ارسلوا", Verb),
                     ("يرسلون", Verb),
                     ("نرسل", FirstPerson),
@@ -536,7 +547,7 @@ mod tests {
             (
                 "أقام/IV",
                 &[
-                    ("اقام", Verb),
+                    ("اقام", BarePerfect),
                     ("اقاموا", Verb),
                     ("اقمنا", FirstPerson),
                     ("يقيم", Verb),
@@ -550,7 +561,7 @@ mod tests {
             (
                 "ألقى/IV",
                 &[
-                    ("القي", Verb),
+                    ("القي", BarePerfect),
                     ("القت", Verb),
                     ("القوا", Verb),
                     ("القينا", FirstPerson),
@@ -563,7 +574,7 @@ mod tests {
             (
                 "تدخل/V",
                 &[
-                    ("تدخل", Verb),
+                    ("تدخل", BarePerfect),
                     ("تدخلت", Verb),
                     ("يتدخلون", Verb),
                     ("متدخلا", Circumstantial),
@@ -593,7 +604,7 @@ mod tests {
             (
                 "اختار/VIII",
                 &[
-                    ("اختار", Verb),
+                    ("اختار", BarePerfect),
                     ("اخترنا", FirstPerson),
                     ("يختارون", Verb),
                     ("اختيار", VerbalNoun),
@@ -621,7 +632,7 @@ mod tests {
             ),
             (
                 "سيطر/Q@finite",
-                &[("سيطر", Verb), ("سيطرت", Verb), ("يسيطرون", Verb)],
+                &[("سيطر", BarePerfect), ("سيطرت", Verb), ("يسيطرون", Verb)],
                 &["سيطره", "مسيطر"],
             ),
         ]

@@ -319,6 +319,14 @@ pub struct AgentNouns {
     /// Arabic words allowed in between (الخارجية، الدفاع).
     #[serde(default)]
     pub modifiers_ar: Vec<String>,
+    /// Arabic cue-pack verbal nouns that are no agent nouns: a word with a
+    /// second sense ("المعارضة السورية" is the Syrian opposition, not a
+    /// rejection by Syria).
+    #[serde(default)]
+    pub not_ar: Vec<String>,
+    /// English cue words that are no agent nouns.
+    #[serde(default)]
+    pub not_en: Vec<String>,
 }
 
 /// A plain per-language word list.

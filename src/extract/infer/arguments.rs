@@ -352,11 +352,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .filter(|m| m.start >= from && m.start < to)
             .filter(|m| {
                 let p = toks.partition_point(|t| t.start < m.token_start);
-                let skip = usize::from(p > 0 && &text[toks[p - 1].start..toks[p - 1].end] == "the");
-                p > skip && {
-                    let t = toks[p - 1 - skip];
-                    preps.iter().any(|o| o == &text[t.start..t.end])
-                }
+                // "from the X", "من قيادة حفتر": one word (an article, a
+                // head noun) may stand between the preposition and the actor.
+                // "كل من قطر وألمانيا" ("both Qatar and Germany") is no
+                // origin: the indefinite frame lists the phrase.
+                let is_origin = |back: usize| {
+                    p >= back && {
+                        let t = toks[p - back];
+                        let word = &text[t.start..t.end];
+                        let partitive = p > back && {
+                            let before = toks[p - back - 1];
+                            let phrase = format!("{} {word}", &text[before.start..before.end]);
+                            self.ctx.kb.cues.is_indefinite(&phrase)
+                        };
+                        preps.iter().any(|o| o == word) && !partitive
+                    }
+                };
+                is_origin(1) || is_origin(2)
             })
             .collect()
     }

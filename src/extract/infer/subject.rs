@@ -55,6 +55,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if cue.circumstantial {
             return (self.main_subject(speaker).unwrap_or_default(), None);
         }
+        // "هجوم تركي على …", "the Turkish support for …": the cue with its
+        // demonym adjective is one mention, the agent of the act. No
+        // verb-first subject: its objects follow the cue as usual.
+        if let Some(i) = self.covering_mention(cue) {
+            return (self.ids_of(&self.expand_forward(i)), None);
+        }
         let (cs, ce) = self.clause_of(cue.start);
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
@@ -756,12 +762,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
-    /// A mention that covers the cue and goes on after it: a noun with its
-    /// demonym adjective read as one actor ("الإمدادات الإماراتية").
+    /// A mention that covers the cue and more: a noun with its demonym
+    /// adjective read as one actor ("الإمدادات الإماراتية", "Russian
+    /// attack").
     fn covering_mention(&self, cue: &Cue) -> Option<usize> {
         (0..self.mentions.len()).find(|&i| {
             let m = self.mentions[i];
-            m.token_start <= cue.token_start && m.end > cue.end && self.eligible(m)
+            m.token_start <= cue.token_start
+                && m.end >= cue.end
+                && (m.start < cue.start || m.end > cue.end)
+                && self.eligible(m)
         })
     }
 
