@@ -658,10 +658,29 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // preposition introduces is refused.
             self.prep_targets(target_from, ce, &rule.preps_norm, sources)
         } else if slot == TargetSlot::After {
+            if self.prep_object_is_no_actor(cue_text, target_from, ce) {
+                return Vec::new();
+            }
             self.targets_after(target_from, ce, &rule.preps_norm, sources)
         } else {
             self.target_before(cue.start, sources)
         }
+    }
+
+    /// "متحالفين مع غرفة ثوار ليبيا المحسوبة على … ثوار الزنتان": a cue
+    /// that ends in a preposition has its object right after it; an actor
+    /// only further on belongs to another phrase.
+    fn prep_object_is_no_actor(&self, cue_text: &str, from: usize, ce: usize) -> bool {
+        const OBJECT_WORDS: usize = 4;
+        let last = cue_text.rsplit(' ').next().unwrap_or("");
+        if !cue_text.contains(' ') || !self.ctx.kb.cues.is_preposition(last) {
+            return false;
+        }
+        let first = self
+            .mentions
+            .iter()
+            .find(|m| m.token_start >= from && m.start < ce && self.eligible(m));
+        first.is_some_and(|m| self.tokens_between(from, m.token_start) > OBJECT_WORDS)
     }
 
     /// "backing Haftar and Syrian fighters brought in by Turkey": a
@@ -819,7 +838,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 sources.push(id);
             }
         }
+        // "اندلعت اشتباكات … في مدينة بنغازي، شمال شرقي ليبيا، بين الجيش
+        // وداعش": the parties may stand past the clause's commas, as long
+        // as nothing else could own the "between" (see parties_between).
         let mut parties = self.parties_between(cue.end, ce);
+        if parties.is_empty() {
+            parties = self.parties_between(cue.end, self.sentence.end);
+        }
         let mut mediators: Vec<String> = Vec::new();
         let mut from_context = false;
         if parties.len() >= 2 {

@@ -138,9 +138,20 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // The verb points back to the antecedent as its object
             // (relative_antecedent found none): its subject follows,
             // perhaps as "officials in X" ("مسؤولون في X").
+            // Not past a preposition: "التي تحالفت قواتها مع الحكومة"
+            // has its subject in the pronoun, the government is the object.
+            let rule_preps = match cue.kind {
+                CueKind::Rule(ri) | CueKind::Noun(ri) => &self.ctx.kb.cues.rules[ri].preps_norm,
+                _ => return Some((Vec::new(), None)),
+            };
             let after = self
                 .first_after(cue.end, ask.ce, 2)
-                .filter(|&i| !self.is_media(self.mentions[i]));
+                .filter(|&i| !self.is_media(self.mentions[i]))
+                .filter(|&i| {
+                    let m = self.mentions[i];
+                    !self.has_prep_phrase(cue.end, m.token_start, rule_preps)
+                        && !self.introduced_by(i, rule_preps, cue.end)
+                });
             if let Some(i) = after {
                 let idx = self.expand_forward(i);
                 let end = idx.last().map(|&j| self.mentions[j].end);
