@@ -658,7 +658,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // preposition introduces is refused.
             self.prep_targets(target_from, ce, &rule.preps_norm, sources)
         } else if slot == TargetSlot::After {
-            if self.prep_object_is_no_actor(cue_text, target_from, ce) {
+            let arabic = rule.lang == Some(crate::model::Lang::Ar);
+            if arabic && self.prep_object_is_no_actor(cue_text, target_from, ce) {
                 return Vec::new();
             }
             self.targets_after(target_from, ce, &rule.preps_norm, sources)
@@ -667,9 +668,12 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
     }
 
-    /// "متحالفين مع غرفة ثوار ليبيا المحسوبة على … ثوار الزنتان": a cue
-    /// that ends in a preposition has its object right after it; an actor
-    /// only further on belongs to another phrase.
+    /// "متحالفين مع غرفة ثوار ليبيا المحسوبة على … ثوار الزنتان": an
+    /// Arabic cue that ends in a preposition has its object right after
+    /// it (the noun comes first, its adjectives after); an actor only
+    /// further on belongs to another phrase. English is left alone: its
+    /// determiners and adjectives stand before the noun, and a window wide
+    /// enough for them cost more objects than it saved.
     fn prep_object_is_no_actor(&self, cue_text: &str, from: usize, ce: usize) -> bool {
         const OBJECT_WORDS: usize = 4;
         let last = cue_text.rsplit(' ').next().unwrap_or("");
