@@ -625,8 +625,14 @@ const CASES: &[Case] = &[
         "Saudi and Emirati officials met in Riyadh.",
         &[("saudi-arabia", "Saudi"), ("uae", "Emirati officials")],
     ),
+    // The conjunct may be a name, with "and" read as a modifier word.
+    (
+        "The talks were mediated by Saudi and US officials.",
+        &[("saudi-arabia", "Saudi"), ("united-states", "US")],
+    ),
     // Without an agent noun after the conjunct, no actor.
     ("Saudi and Emirati dates are sweet.", &[]),
+    ("Saudi and US dates are sweet.", &[("united-states", "US")]),
 ];
 
 #[test]

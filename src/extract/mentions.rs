@@ -1311,20 +1311,30 @@ fn combine_demonyms(
     };
     // The agent noun of the next conjunct ("and US officials", "and
     // Russian air forces"): a demonym or a name right after "and"/"or".
+    // "and" may be a raw hit of its own (a modifier word, as in "foreign
+    // and defence ministers"): the conjunct is then the hit after it.
     let coordinated_to_agent = |i: usize| -> Option<usize> {
-        let next = raws.get(i + 1)?;
-        let gap = between(text, raws[i].end, next.token_start).trim();
+        let mut k = i + 1;
+        let mut gap = between(text, raws[i].end, raws.get(k)?.token_start).trim();
+        if gap.is_empty() && matches!(&text[raws[k].start..raws[k].end], "and" | "or") {
+            gap = &text[raws[k].start..raws[k].end];
+            k += 1;
+            if !adjacent(&raws[k - 1], raws.get(k)?) {
+                return None;
+            }
+        }
+        let next = raws.get(k)?;
         let conjunct = matches!(gap, "and" | "or")
             && (next.form == Form::Demonym || matches!(next.target, Target::Actor(_)));
         if !conjunct {
             return None;
         }
         if next.form == Form::Demonym {
-            walk_to_agent(i + 1)
+            walk_to_agent(k)
         } else {
-            raws.get(i + 2)
+            raws.get(k + 1)
                 .filter(|a| adjacent(next, a) && is_agent(a))
-                .map(|_| i + 2)
+                .map(|_| k + 1)
         }
     };
     let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
