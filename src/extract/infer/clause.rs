@@ -30,12 +30,17 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             let instances = cues.instances();
             // So does a comma inside a list of actors ("supported by the
             // UAE, Egypt and France, carried out …").
+            // The serial comma counts: "Egypt, Russia, and France".
             let in_list = |j: usize| {
                 let ends_actor = self.mentions.iter().any(|m| m.end == toks[j].start);
-                let starts_actor = toks
+                let starts_actor_at = |k: usize| {
+                    toks.get(k)
+                        .is_some_and(|n| self.mentions.iter().any(|m| m.token_start == n.start))
+                };
+                let serial = toks
                     .get(j + 1)
-                    .is_some_and(|n| self.mentions.iter().any(|m| m.token_start == n.start));
-                ends_actor && starts_actor
+                    .is_some_and(|n| matches!(&text[n.start..n.end], "and" | "or"));
+                ends_actor && (starts_actor_at(j + 1) || serial && starts_actor_at(j + 2))
             };
             let close = (i + 1..toks.len())
                 .filter(|&j| matches!(&text[toks[j].start..toks[j].end], "," | "،" | ";" | "؛"))

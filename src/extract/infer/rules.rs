@@ -228,7 +228,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         {
             pairs = self.other_side_pairs(hit, &sources, &out[..]);
         }
-        if !sources.is_empty() {
+        // An aside's holder ("Haftar, supported by the UAE and France,
+        // carried out an onslaught to topple …") is no subject of the
+        // clause it stands in.
+        if !sources.is_empty() && self.parenthetical_of(cue.start).is_none() {
             state.last_sources = sources.clone();
         }
         if std::env::var_os("STANCEGRAPH_DEBUG").is_some() {
