@@ -20,6 +20,11 @@ const ARABIC_SUFFIXES: &[&str] = &[
     "ات", "وه", "وها", "تم", "ني", "يه", "يها",
 ];
 
+/// Suffixes a generated finite verb may carry: object pronouns only (its
+/// person endings are generated forms of their own). "تجمعات" is no
+/// "تجمع" + ات.
+const VERB_OBJECT_SUFFIXES: &[&str] = &["ه", "ها", "هم", "هما", "هن", "كم", "ك", "نا", "ني"];
+
 /// How lenient the right edge of a pattern is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Edge {
@@ -184,11 +189,10 @@ impl PhraseMatcher {
             let tail = &text[end..last.end];
             let end = if tail.is_empty() && edge != Edge::Seated {
                 end
-            } else if (matches!(
-                edge,
-                Edge::Suffixed | Edge::Noun | Edge::Seated | Edge::Verb
-            ) || edge == Edge::Particle && first.start != last.start)
-                && ARABIC_SUFFIXES.contains(&tail)
+            } else if edge == Edge::Verb && VERB_OBJECT_SUFFIXES.contains(&tail)
+                || (matches!(edge, Edge::Suffixed | Edge::Noun | Edge::Seated)
+                    || edge == Edge::Particle && first.start != last.start)
+                    && ARABIC_SUFFIXES.contains(&tail)
                 || edge == Edge::Noun && tail == "ي"
             {
                 last.end
@@ -318,6 +322,15 @@ mod tests {
         Edge::Verb,
         "وتدعم لتدعم بتدعم التدعم ستدعم",
         vec!["تدعم:تدعم", "تدعم:تدعم", "تدعم:تدعم"]
+    );
+    // … and, after it, object pronouns only: "تجمعات" (gatherings) is no
+    // "تجمع" (she gathers).
+    t!(
+        verb_suffixes,
+        ["تجمع"],
+        Edge::Verb,
+        "تجمعهم تجمعات",
+        vec!["تجمع:تجمعهم"]
     );
     t!(
         proclitic_bal,
