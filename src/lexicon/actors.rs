@@ -759,8 +759,16 @@ impl ActorBase {
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
+            // The adverb of an Arabic demonym names the state itself
+            // ("المدعوم إماراتياً", "المعترف بها أممياً": by the UAE, by the UN).
+            let adverbs: Vec<String> = a
+                .demonym_ar
+                .iter()
+                .filter(|d| !d.starts_with("ال") && !d.contains(' ') && d.ends_with('ي'))
+                .map(|d| format!("{d}ا"))
+                .collect();
             // Each list of names with the form its names take.
-            let forms: [(Vec<&String>, Form); 4] = [
+            let forms: [(Vec<&String>, Form); 5] = [
                 (
                     labels
                         .into_iter()
@@ -781,6 +789,7 @@ impl ActorBase {
                     a.people_en.iter().chain(&a.people_ar).collect(),
                     Form::People,
                 ),
+                (adverbs.iter().collect(), Form::Name),
             ];
             for (names, form) in forms {
                 for name in names {

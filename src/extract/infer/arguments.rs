@@ -74,8 +74,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     }
 
     /// The mentions in [from, limit) that may be an object: eligible, not
-    /// a reporter's source, not all excluded, not a compound modifier, and
-    /// not the subject of a verb of their own.
+    /// a reporter's source, not all excluded, not a compound modifier, not
+    /// the agent of a participle after the subject ("قصفت قوات الانتقالي
+    /// المدعومة إماراتيا مواقع …"), and not the subject of a verb of
+    /// their own.
     fn object_candidates(&self, from: usize, limit: usize, exclude: &[String]) -> Vec<usize> {
         (0..self.mentions.len())
             .filter(|&i| {
@@ -88,6 +90,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     && !self.is_attributed(m)
                     && !m.ids.iter().all(|id| exclude.contains(id))
                     && !self.is_compound_modifier(m)
+                    && (m.token_start < from
+                        || self.participle_of_agent(i).is_none_or(|c| c.start < from))
                     && (self.tokens_between(from, m.token_start) == 0 || !self.is_verb_subject(m))
             })
             .collect()

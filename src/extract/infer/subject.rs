@@ -6,7 +6,7 @@
 use super::super::span::between;
 use super::rules::Hit;
 use super::view::{Cue, SentenceView};
-use crate::lexicon::{CueKind, SourceSlot};
+use crate::lexicon::{CueKind, SourceSlot, TargetSlot};
 use crate::text::Token;
 
 /// Holders found for a cue and, when they follow it (verb-first
@@ -88,6 +88,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return found;
         }
         if let Some(i) = self.nearest_before(cue.start, cs, false) {
+            let i = self.participle_head(i, cs).unwrap_or(i);
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         // "Haftar, supported by the UAE and Egypt, carried out …": the
@@ -101,6 +102,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             }
         }
         self.subject_after_or_context(&ask, genitive)
+    }
+
+    /// "قوات الانتقالي المدعومة إماراتيا من السيطرة على …", "الحكومة
+    /// المعينة من البرلمان … اشتباكات": an actor right after a participle
+    /// whose agent follows it (`source = "after"`, `target = "before"`) is
+    /// that participle's agent; the subject is the noun it modifies.
+    fn participle_head(&self, i: usize, cs: usize) -> Option<usize> {
+        let participle = self.participle_of_agent(i)?;
+        self.nearest_before(participle.start, cs, false)
+    }
+
+    /// The participle whose agent mention `i` is: a cue of a rule that
+    /// takes its holder after it and its target before it ("المدعومة
+    /// إماراتيا", "المعينة من البرلمان", "backed by Turkey"), ending at
+    /// most one word before the mention.
+    pub(super) fn participle_of_agent(&self, i: usize) -> Option<&Cue> {
+        let m = self.mentions[i];
+        let rules = &self.ctx.kb.cues.rules;
+        self.cues.iter().find(|c| {
+            matches!(c.kind, CueKind::Rule(ri) if rules[ri].source == SourceSlot::After
+                && rules[ri].target == TargetSlot::Before)
+                && c.end <= m.token_start
+                && self.tokens_between(c.end, m.token_start) <= 1
+        })
     }
 
     /// "while backing X", "by arming Y": an adverbial gerund has the
@@ -710,9 +735,21 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 // the noun makes one mention with it, covering the cue.
                 // A prefix cue ("pro-Haftar") binds to its own word only.
                 let prefix = self.text()[cue.start..cue.end].ends_with('-');
+                // Not past a complementizer: "حكومة الوفاق المدعومة دوليا
+                // إن تركيا …" opens another clause.
+                let text = self.text();
+                let no_clause_between = |i: usize| {
+                    !self
+                        .tokens_in(cue.end, self.mentions[i].token_start)
+                        .iter()
+                        .any(|t| self.ctx.kb.cues.is_complementizer(&text[t.start..t.end]))
+                };
                 let idx = self
                     .covering_mention(cue)
-                    .or_else(|| self.first_after(cue.end, ce, 2))
+                    .or_else(|| {
+                        self.first_after(cue.end, ce, 2)
+                            .filter(|&i| no_clause_between(i))
+                    })
                     .or_else(|| self.instance_after(cue.end, ce))
                     .filter(|&i| !prefix || self.mentions[i].start == cue.end)
                     .filter(|&i| !self.is_media(self.mentions[i]));
