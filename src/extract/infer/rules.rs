@@ -117,6 +117,23 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
+    /// The end of the clause after a verb-first subject that a comma
+    /// closes ("استقبل حفتر، نائب وزير …"), when that clause opens with an
+    /// actor (perhaps after a title word: نائب, "deputy").
+    fn clause_after_subject(&self, subject_end: usize, ce: usize) -> Option<usize> {
+        let text = self.text();
+        if !matches!(between(text, subject_end, ce).trim(), "," | "،" | "")
+            || ce >= self.sentence.end
+        {
+            return None;
+        }
+        let (next_start, next_end) = self.clause_of(ce + 1);
+        let opens_actor = self.mentions.iter().any(|m| {
+            m.token_start >= next_start && self.tokens_between(next_start, m.token_start) <= 1
+        });
+        (next_start > subject_end && opens_actor).then_some(next_end)
+    }
+
     /// Whether a cue states anything at all: the words its rule requires
     /// are there, it is not another word's complement, not used as a noun,
     /// not denied, and not part of a proper name.
@@ -206,6 +223,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             forced = Some(t);
         }
         let target_from = after_source.unwrap_or(cue.end);
+        // "استقبل خليفة حفتر، نائب وزير الدفاع الروسي": a comma that closes
+        // a verb-first subject leaves the verb's clause open.
+        let widened;
+        let hit = match after_source.and_then(|end| self.clause_after_subject(end, hit.ce)) {
+            Some(ce) => {
+                widened = Hit { ce, ..*hit };
+                &widened
+            }
+            None => hit,
+        };
         let (hit_targets, mut pairs) = self.slot_pairs(hit, &sources, after_source, target_from);
         if let Some(f) = &forced {
             pairs = super::emit::forced_pairs(&sources, f);
