@@ -165,9 +165,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             // perhaps as "officials in X" ("مسؤولون في X").
             // Not past a preposition: "التي تحالفت قواتها مع الحكومة"
             // has its subject in the pronoun, the government is the object.
-            let rule_preps = match cue.kind {
+            let rule_preps: &[String] = match cue.kind {
                 CueKind::Rule(ri) | CueKind::Noun(ri) => &self.ctx.kb.cues.rules[ri].preps_norm,
-                _ => return Some((Vec::new(), None)),
+                _ => &[],
             };
             let after = self
                 .first_after(cue.end, ask.ce, 2)
