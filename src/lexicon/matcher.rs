@@ -44,10 +44,10 @@ pub enum Edge {
     /// A word whose hamza took a seat before a pronoun ("لقائه" of
     /// "لقاء"): a suffix must follow.
     Seated,
-    /// A finite verb generated from a lemma: [`Edge::Suffixed`] on the
-    /// right, and only a verb's proclitics on the left: no ب, ك or ال,
-    /// and ل only before an imperfect ("ليدعم"). "لقصف" and "بقصف" are the
-    /// noun.
+    /// A finite verb generated from a lemma (not its bare perfect, which
+    /// Form I spells like the verbal noun): only a verb's proclitics on the
+    /// left (و ف س, and ل before an imperfect: "ليدعم"; never ب, ك or ال)
+    /// and only object pronouns on the right ("تجمعات" is no "تجمع").
     Verb,
 }
 

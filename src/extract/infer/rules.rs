@@ -122,9 +122,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     /// actor (perhaps after a title word: نائب, "deputy").
     fn clause_after_subject(&self, subject_end: usize, ce: usize) -> Option<usize> {
         let text = self.text();
-        if !matches!(between(text, subject_end, ce).trim(), "," | "،" | "")
-            || ce >= self.sentence.end
-        {
+        if !matches!(between(text, subject_end, ce).trim(), "," | "،") || ce >= self.sentence.end {
             return None;
         }
         let (next_start, next_end) = self.clause_of(ce + 1);
