@@ -1187,13 +1187,20 @@ fn previous_word<'t>(text: &'t str, tokens: &[Token], at: usize) -> Option<&'t s
 }
 
 /// A capital is a place when a locative word precedes it ("in Ankara",
-/// "من القاهرة"), when it carries the proclitic ب, or in a dateline.
+/// "من القاهرة") but for one that aims fire ("missiles at Kyiv"), when it
+/// carries the proclitic ب, or in a dateline.
 fn is_place_use(kb: &ActorBase, text: &str, tokens: &[Token], raw: &Raw) -> bool {
     let proclitics = &text[raw.token_start..raw.start];
     if proclitics.contains('ب') {
         return true;
     }
-    if previous_word(text, tokens, raw.token_start).is_some_and(|w| kb.is_locative(w)) {
+    let i = tokens.partition_point(|t| t.start < raw.token_start);
+    let word = |k: usize| {
+        i.checked_sub(k)
+            .map(|j| &text[tokens[j].start..tokens[j].end])
+    };
+    // "missiles at Kyiv", "fired at Kyiv": the capital is what is aimed at.
+    if word(1).is_some_and(|w| kb.is_locative(w)) && !word(2).is_some_and(|w| kb.is_aimed(w)) {
         return true;
     }
     let after = between(text, raw.end, text.len()).trim_start();

@@ -248,7 +248,11 @@ pub struct ActorBase {
     /// Normalised title nouns (وزير, مسؤول): the head of "title of org".
     titles: FastSet<String>,
     locative: FastSet<String>,
+    /// Normalised words of fire after which a locative aims ("fired at").
+    aimed: FastSet<String>,
     agent_words: FastSet<String>,
+    /// Normalised nouns a possessive ties to its owner in a list.
+    possessed_words: FastSet<String>,
     modifier_words: FastSet<String>,
     /// Arabic head nouns of unlisted organisations (normalised).
     pub unlisted_heads_ar: Vec<String>,
@@ -456,7 +460,7 @@ impl ActorBase {
         let mut framings = Vec::new();
         let mut references = Vec::new();
         let mut agent_nouns = AgentNouns::default();
-        let mut locative = Words::default();
+        let mut locative = super::pack::Locative::default();
         let mut so_called = Words::default();
         let mut titles = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
@@ -556,10 +560,13 @@ impl ActorBase {
                 agent_nouns.modifiers_ar.extend(nouns.modifiers_ar);
                 agent_nouns.not_en.extend(nouns.not_en);
                 agent_nouns.not_ar.extend(nouns.not_ar);
+                agent_nouns.possessed_en.extend(nouns.possessed_en);
             }
             if let Some(words) = pack.locative {
                 locative.en.extend(words.en);
                 locative.ar.extend(words.ar);
+                locative.aimed_en.extend(words.aimed_en);
+                locative.aimed_ar.extend(words.aimed_ar);
             }
             if let Some(words) = pack.titles {
                 titles.en.extend(words.en);
@@ -639,7 +646,7 @@ impl ActorBase {
         framings: Vec<(String, super::pack::FramingEntry)>,
         references: Vec<super::pack::ReferenceEntry>,
         agent_nouns: AgentNouns,
-        locative: Words,
+        locative: super::pack::Locative,
         so_called: Words,
         titles: Words,
         unlisted: super::pack::Unlisted,
@@ -1109,7 +1116,9 @@ impl ActorBase {
             so_called: norm_set(&so_called.en, &so_called.ar).into_iter().collect(),
             titles: norm_set(&titles.en, &titles.ar),
             locative: norm_set(&locative.en, &locative.ar),
+            aimed: norm_set(&locative.aimed_en, &locative.aimed_ar),
             agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
+            possessed_words: norm_set(&agent_nouns.possessed_en, &[]),
             modifier_words: norm_set(&agent_nouns.modifiers_en, &agent_nouns.modifiers_ar),
             unlisted_heads_ar: norm_list(&unlisted.heads_ar),
             unlisted_heads_en: norm_list(&unlisted.heads_en),
@@ -1180,6 +1189,12 @@ impl ActorBase {
         self.agent_words.contains(phrase)
     }
 
+    /// Whether a possessive before this normalised noun names its owner as
+    /// the list member: an agent noun, or one of `possessed_en`.
+    pub fn is_possessed_noun(&self, word: &str) -> bool {
+        self.agent_words.contains(word) || self.possessed_words.contains(word)
+    }
+
     /// Whether a normalised word may stand between an agent noun and a demonym.
     pub fn is_modifier(&self, phrase: &str) -> bool {
         self.modifier_words.contains(phrase)
@@ -1221,6 +1236,12 @@ impl ActorBase {
     /// Whether a normalised word is a locative preposition.
     pub fn is_locative(&self, word: &str) -> bool {
         self.locative.contains(word)
+    }
+
+    /// Whether a normalised word aims the locative after it at a target
+    /// ("missiles at Kyiv", "fired at Kyiv").
+    pub fn is_aimed(&self, word: &str) -> bool {
+        self.aimed.contains(word)
     }
 }
 

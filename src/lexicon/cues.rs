@@ -226,6 +226,10 @@ pub struct Frames {
     /// Words that join coordinated actors (and, or, و, أو, كل من).
     #[serde(default)]
     pub coordinators: Vec<String>,
+    /// Adjectives a list member may carry before its name after the
+    /// conjunction ("the LNA and western Libyan armed groups").
+    #[serde(default)]
+    pub member_modifiers: Vec<String>,
     /// Relative pronouns that open a parenthetical (which, الذي).
     #[serde(default)]
     pub relative: Vec<String>,
@@ -287,6 +291,11 @@ pub struct Frames {
     /// after the cue, the agent holds the stance and the subject receives it.
     #[serde(default)]
     pub passive_aux: Vec<String>,
+    /// Agent markers that make an Arabic verb before them passive ("قتل
+    /// ستة من ثوار مصراتة على يد عناصر من التنظيم"): the unvocalised
+    /// perfect is read either way.
+    #[serde(default)]
+    pub passive_agent: Vec<String>,
     /// Auxiliaries and particles that may stand between a relative pronoun
     /// and its verb ("which has also backed").
     #[serde(default)]
@@ -401,6 +410,7 @@ pub struct CueBase {
     payloads: Vec<CueKind>,
     circumstantial: Vec<bool>,
     coordinators: FastSet<String>,
+    member_modifiers: FastSet<String>,
     relative: FastSet<String>,
     aside_openers: FastSet<String>,
     pronouns: FastSet<String>,
@@ -414,6 +424,7 @@ pub struct CueBase {
     /// Negation window per language.
     windows: Vec<(Lang, usize)>,
     passive_aux: FastSet<String>,
+    passive_agent: FastSet<String>,
     auxiliaries: FastSet<String>,
     transit: FastSet<String>,
     clause_openers: FastSet<String>,
@@ -561,6 +572,7 @@ impl CueBase {
         let mut payloads = Vec::new();
         let mut circumstantial = Vec::new();
         let mut coordinators = FastSet::default();
+        let mut member_modifiers = FastSet::default();
         let mut relative = FastSet::default();
         let mut aside_openers = FastSet::default();
         let mut pronouns = FastSet::default();
@@ -572,6 +584,7 @@ impl CueBase {
         let mut indefinite = FastSet::default();
         let mut co_subject = Vec::new();
         let mut passive_aux = FastSet::default();
+        let mut passive_agent = FastSet::default();
         let mut auxiliaries = FastSet::default();
         let mut transit = FastSet::default();
         let mut clause_openers = FastSet::default();
@@ -647,6 +660,7 @@ impl CueBase {
             frame(&f.not_negation, CueKind::Inert);
             frame(&f.receive, CueKind::Receive);
             passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
+            passive_agent.extend(f.passive_agent.iter().map(|w| normalize(w).text));
             auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
             transit.extend(f.transit.iter().map(|w| normalize(w).text));
             prepositions.extend(f.prepositions.iter().map(|w| normalize(w).text));
@@ -667,6 +681,7 @@ impl CueBase {
             instances.extend(f.instances.iter().map(words));
             beneficiary.extend(f.beneficiary.iter().map(words));
             coordinators.extend(f.coordinators.iter().map(|w| normalize(w).text));
+            member_modifiers.extend(f.member_modifiers.iter().map(|w| normalize(w).text));
             relative.extend(f.relative.iter().map(|w| normalize(w).text));
             aside_openers.extend(f.aside_openers.iter().map(|w| normalize(w).text));
             pronouns.extend(f.pronouns.iter().map(|w| normalize(w).text));
@@ -832,6 +847,7 @@ impl CueBase {
             payloads,
             circumstantial,
             coordinators,
+            member_modifiers,
             relative,
             aside_openers,
             pronouns,
@@ -844,6 +860,7 @@ impl CueBase {
             co_subject,
             windows,
             passive_aux,
+            passive_agent,
             auxiliaries,
             transit,
             clause_openers,
@@ -982,6 +999,9 @@ macro_rules! frame_phrases {
 word_lists! {
     /// Whether the (normalised, trimmed) text between two actors coordinates them.
     is_coordinator => coordinators;
+    /// Whether a normalised word may stand between a conjunction and the
+    /// list member it modifies.
+    is_member_modifier => member_modifiers;
     /// Whether a normalised word is a subject pronoun.
     is_pronoun => pronouns;
     /// Whether a normalised word is a possessive determiner.
@@ -1003,6 +1023,8 @@ word_lists! {
     opens_aside => aside_openers;
     /// Whether a word is a passive auxiliary (was, were, been).
     is_passive_aux => passive_aux;
+    /// Whether a normalised agent marker makes an Arabic verb passive.
+    is_passive_agent => passive_agent;
     /// Whether a word opens another clause (after, while, فيما).
     is_clause_opener => clause_openers;
     /// Whether a word is a route preposition (via, عبر).

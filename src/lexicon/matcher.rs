@@ -82,6 +82,9 @@ pub struct Hit {
     pub payload: usize,
     /// Start of the token the hit begins in (before proclitics).
     pub token_start: usize,
+    /// Where an object pronoun a generated verb took begins (`end` if none):
+    /// its ه may be a folded ة, a noun's ending ("إدارة" is no "أداره").
+    pub object_suffix: usize,
 }
 
 /// Builder and matcher of normalised phrases.
@@ -187,6 +190,7 @@ impl PhraseMatcher {
                 continue;
             }
             let tail = &text[end..last.end];
+            let object_suffix = if edge == Edge::Verb { end } else { last.end };
             let end = if tail.is_empty() && edge != Edge::Seated {
                 end
             } else if edge == Edge::Verb && VERB_OBJECT_SUFFIXES.contains(&tail)
@@ -204,6 +208,7 @@ impl PhraseMatcher {
                 end,
                 payload,
                 token_start: first.start,
+                object_suffix: object_suffix.min(end),
             });
         }
         leftmost_longest(hits)

@@ -52,7 +52,7 @@ pub struct PackFile {
     pub agent_nouns: Option<AgentNouns>,
     /// Prepositions before which a capital is a place, not its state.
     #[serde(default)]
-    pub locative: Option<Words>,
+    pub locative: Option<Locative>,
     /// Title nouns that head "title of organisation" (وزير الداخلية
     /// بحكومة الوفاق): the organisation then names the title's holder.
     #[serde(default)]
@@ -327,6 +327,11 @@ pub struct AgentNouns {
     /// English cue words that are no agent nouns.
     #[serde(default)]
     pub not_en: Vec<String>,
+    /// English nouns a possessive ties to its owner ("Haftar's fighters and
+    /// the GNA" lists Haftar) that a demonym does not make an actor ("Syrian
+    /// fighters" are no Syrian state).
+    #[serde(default)]
+    pub possessed_en: Vec<String>,
 }
 
 /// A plain per-language word list.
@@ -339,6 +344,25 @@ pub struct Words {
     /// Arabic words.
     #[serde(default)]
     pub ar: Vec<String>,
+}
+
+/// Locative prepositions, and the words of fire before which the same
+/// preposition aims instead ("missiles at Kyiv" is no place).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locative {
+    /// English prepositions and verbs of place.
+    #[serde(default)]
+    pub en: Vec<String>,
+    /// Arabic ones.
+    #[serde(default)]
+    pub ar: Vec<String>,
+    /// English words after which a locative aims: "fired at", "missiles at".
+    #[serde(default)]
+    pub aimed_en: Vec<String>,
+    /// Arabic ones.
+    #[serde(default)]
+    pub aimed_ar: Vec<String>,
 }
 
 /// Heads of organisation names for actors no pack lists.

@@ -124,9 +124,19 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if words.first() == Some(&"'s") {
             let nouns = words[1..]
                 .iter()
-                .take_while(|w| self.ctx.kb.actors.is_agent_noun(w))
+                .take_while(|w| self.ctx.kb.actors.is_possessed_noun(w))
                 .count();
             words.drain(..1 + nouns);
+        }
+        // "the LNA and western Libyan armed groups": adjectives of the
+        // member after the conjunction.
+        let mods = words
+            .iter()
+            .rev()
+            .take_while(|w| self.ctx.kb.cues.is_member_modifier(w))
+            .count();
+        if mods < words.len() {
+            words.truncate(words.len() - mods);
         }
         let gap = words.join(" ");
         let clitic = &text[b.token_start..b.start];

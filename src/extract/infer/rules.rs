@@ -311,7 +311,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if passive.is_passive && rule.source == SourceSlot::Subject {
             // Y supplies X; with no agent, no holder. Without an
             // auxiliary the participle hangs on the word before it.
-            let forced = Some(if passive.aux {
+            let arabic = hit.rule.lang == Some(crate::model::Lang::Ar);
+            let forced = Some(if arabic {
+                // The patient follows the verb, before the agent marker.
+                let before_agent = passive
+                    .agent
+                    .map_or(hit.ce, |i| self.mentions[i].token_start);
+                self.first_after(hit.cue.end, before_agent, usize::MAX)
+                    .map(|i| self.ids_of(&self.expand_forward(i)))
+                    .unwrap_or_default()
+            } else if passive.aux {
                 sources.clone()
             } else {
                 self.nearest_before(cue.start, self.sentence.start, false)
@@ -347,7 +356,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let english = hit.rule.lang == Some(crate::model::Lang::En);
         let verb = english
             && matches!(cue.kind, CueKind::Rule(_))
-            && !self.text()[cue.start..cue.end].ends_with("ing");
+            && !self.text()[cue.start..cue.end]
+                .split(' ')
+                .next()
+                .is_some_and(|verb| verb.ends_with("ing"));
         let agent = self
             .cues
             .iter()
@@ -371,10 +383,48 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .is_some_and(|w| self.ctx.kb.cues.is_nominal_before(w));
         // "is opposed to X" is an adjective with its own holder.
         let adjectival = agent.is_none() && self.word_after(cue.end) == Some("to");
+        if hit.rule.lang == Some(crate::model::Lang::Ar) {
+            return self.arabic_passive(hit);
+        }
         Passive {
             aux,
             agent,
             is_passive: (aux && !adjectival) || reduced,
+        }
+    }
+
+    /// An Arabic verb with a passive agent marker later in its clause ("قتل
+    /// ستة من ثوار مصراتة على يد عناصر من تنظيم الدولة"): what follows the
+    /// verb is its patient, the actor after the marker its agent.
+    fn arabic_passive(&self, hit: &Hit<'_>) -> Passive {
+        let (cue, ce) = (hit.cue, hit.ce);
+        let text = self.text();
+        // The marker follows the patient closely: in "رفضهما الإجراءات
+        // المتخذة من قبل المجلس" it is the participle's, and no actor
+        // stands before it.
+        let after_patient = |marker: &Cue| {
+            self.mentions.iter().any(|m| {
+                m.token_start >= cue.end
+                    && m.end <= marker.token_start
+                    && self.tokens_between(m.end, marker.token_start) <= 1
+            })
+        };
+        let agent = matches!(cue.kind, CueKind::Rule(_))
+            .then(|| {
+                self.cues.iter().find(|c| {
+                    c.kind == CueKind::Agent
+                        && c.start >= cue.end
+                        && c.end <= ce
+                        && self.ctx.kb.cues.is_passive_agent(&text[c.start..c.end])
+                })
+            })
+            .flatten()
+            .filter(|c| after_patient(c))
+            .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 2));
+        Passive {
+            aux: agent.is_some(),
+            agent,
+            is_passive: agent.is_some(),
         }
     }
 

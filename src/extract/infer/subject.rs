@@ -476,11 +476,44 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             })
         };
         let mut ids = pick(from)
+            .or_else(|| self.fronted_adjunct_subject(cue, from, exclude))
             .or_else(|| pick(self.sentence.start))
             .map(|i| self.ids_of(&self.expand_forward(i)))
             .unwrap_or_default();
         ids.retain(|id| !exclude.contains(id));
         ids
+    }
+
+    /// Where a phrase a cue opens ends at a comma a few words on: "With the
+    /// support of Turkey, the GNA …". The end of the comma.
+    fn fronted_phrase_end(&self, cue: &Cue) -> Option<usize> {
+        const PHRASE_WORDS: usize = 5;
+        let text = self.text();
+        self.tokens_in(cue.end, self.sentence.end)
+            .iter()
+            .take(PHRASE_WORDS + 1)
+            .find(|t| matches!(&text[t.start..t.end], "," | "،"))
+            .map(|t| t.end)
+    }
+
+    /// "وبدعم أمريكي، تواصل إسرائيل الحرب", "With Turkish support, the GNA
+    /// pushed Haftar back": a phrase that opens its clause and closes with a
+    /// comma modifies the clause after the comma, whose subject comes first
+    /// (at most a verb before it).
+    fn fronted_adjunct_subject(&self, cue: &Cue, from: usize, exclude: &[String]) -> Option<usize> {
+        const VERB_WORDS: usize = 1;
+        if self.words_between(from, cue.token_start) > 0 {
+            return None;
+        }
+        let comma = self.fronted_phrase_end(cue)?;
+        (0..self.mentions.len()).find(|&i| {
+            let m = self.mentions[i];
+            m.token_start >= comma
+                && self.words_between(comma, m.token_start) <= VERB_WORDS
+                && self.eligible(m)
+                && !self.is_media(m)
+                && !m.ids.iter().all(|id| exclude.contains(id))
+        })
     }
 
     /// Holders and objects of an agent noun (see [`SourceSlot::Apposed`]).
@@ -753,7 +786,28 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                     .or_else(|| self.instance_after(cue.end, ce))
                     .filter(|&i| !prefix || self.mentions[i].start == cue.end)
                     .filter(|&i| !self.is_media(self.mentions[i]));
-                idx.map_or((Vec::new(), None), |i| self.source_from(i))
+                let Some(i) = idx else {
+                    return FoundSources {
+                        sources: Vec::new(),
+                        after_source: None,
+                        apposed_targets,
+                    };
+                };
+                // A phrase that opens its clause ends at its comma: what
+                // follows is the clause's subject, no second holder.
+                let (cs, _) = self.clause_of(cue.start);
+                match self.fronted_phrase_end(cue) {
+                    Some(comma) if self.words_between(cs, cue.token_start) == 0 => {
+                        let idx: Vec<usize> = self
+                            .expand_forward(i)
+                            .into_iter()
+                            .filter(|&j| self.mentions[j].start < comma)
+                            .collect();
+                        let after = idx.last().map(|&j| self.mentions[j].end);
+                        (self.ids_of(&idx), after)
+                    }
+                    _ => self.source_from(i),
+                }
             }
             SourceSlot::SpeakerFirst => match speaker {
                 Some(s) if !s.is_empty() => (s.to_vec(), None),

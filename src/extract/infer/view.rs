@@ -45,6 +45,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let cues = matcher
             .find(text, ctx.tokens, (sentence.start, sentence.end))
             .into_iter()
+            .filter(|h| !is_folded_ta_marbuta(ctx, h))
             .map(|h| Cue {
                 start: h.start,
                 end: h.end,
@@ -372,4 +373,14 @@ fn is_definite_verb(ctx: &DocContext<'_>, text: &str, c: &Cue) -> bool {
     let head = &text[c.token_start..c.start];
     ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar)
         && (head.ends_with("ال") || head.ends_with("لل"))
+}
+
+/// Whether a verb's object pronoun ه is in fact a noun's ة that
+/// normalisation folded ("إدارة" read as "أداره", "he ran it").
+fn is_folded_ta_marbuta(ctx: &DocContext<'_>, hit: &crate::lexicon::Hit) -> bool {
+    if hit.object_suffix >= hit.end || &ctx.norm.text[hit.object_suffix..hit.end] != "ه" {
+        return false;
+    }
+    let (os, oe) = ctx.norm.orig_span(hit.object_suffix, hit.end);
+    ctx.original.get(os..oe) == Some("ة")
 }
