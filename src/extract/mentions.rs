@@ -156,6 +156,10 @@ pub fn find_mentions(
                 gender: None,
             });
         }
+        let headed = find_headed_roles(kb, text, tokens, s, &raws);
+        raws.retain(|r| !headed.iter().any(|h| r.start < h.end && h.start < r.end));
+        raws.extend(headed);
+        raws.sort_by_key(|r| r.token_start);
         hits_per_sentence.push(raws);
     }
     // The country the article is about: role nouns name its institutions,
@@ -1184,6 +1188,79 @@ fn previous_word<'t>(text: &'t str, tokens: &[Token], at: usize) -> Option<&'t s
     let i = tokens.partition_point(|t| t.start < at);
     i.checked_sub(1)
         .map(|j| &text[tokens[j].start..tokens[j].end])
+}
+
+/// "the Saudi-backed government", "the powerful new government": a context
+/// alias that opens with "the" read with modifiers after the article. The
+/// mention is the noun alone, so that the compound before it keeps its cue
+/// ("Saudi-backed": Saudi Arabia backs it).
+fn find_headed_roles(
+    kb: &ActorBase,
+    text: &str,
+    tokens: &[Token],
+    s: &Sentence,
+    raws: &[Raw],
+) -> Vec<Raw> {
+    const MAX_MODIFIERS: usize = 3;
+    const MAX_HEAD_WORDS: usize = 3;
+    let lo = tokens.partition_point(|t| t.start < s.start);
+    let hi = tokens.partition_point(|t| t.start < s.end);
+    let toks = &tokens[lo..hi];
+    let word = |k: usize| toks.get(k).map_or("", |t| &text[t.start..t.end]);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if word(i) != "the" {
+            continue;
+        }
+        let mut j = i + 1;
+        for _ in 0..MAX_MODIFIERS {
+            if word(j + 1) == "-" && kb.is_headed_modifier(word(j + 2), true) {
+                j += 3;
+            } else if kb.is_headed_modifier(word(j), false) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j == i + 1 {
+            continue;
+        }
+        for n in (1..=MAX_HEAD_WORDS).rev() {
+            let Some(last) = toks.get(j + n - 1) else {
+                continue;
+            };
+            let head = toks[j..j + n]
+                .iter()
+                .map(|t| &text[t.start..t.end])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(payload) = kb.headed_role(&head) else {
+                continue;
+            };
+            let (start, end) = (toks[j].start, last.end);
+            // An agent noun ("government") gives way; a name does not.
+            let named = |r: &&Raw| !matches!(r.target, Target::AgentNoun | Target::Modifier);
+            if raws
+                .iter()
+                .filter(named)
+                .any(|r| r.start < end && start < r.end)
+            {
+                break;
+            }
+            let (target, form) = kb.payload(payload);
+            out.push(Raw {
+                start,
+                end,
+                token_start: start,
+                target,
+                form,
+                unlisted: None,
+                gender: None,
+            });
+            break;
+        }
+    }
+    out
 }
 
 /// A capital is a place when a locative word precedes it ("in Ankara",

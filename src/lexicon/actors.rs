@@ -247,6 +247,14 @@ pub struct ActorBase {
     so_called: Vec<String>,
     /// Normalised title nouns (وزير, مسؤول): the head of "title of org".
     titles: FastSet<String>,
+    /// Context aliases that open with "the", by their normalised rest
+    /// ("government"), to their payload: read after modifiers too.
+    headed: FastMap<String, usize>,
+    /// Second parts of hyphenated compounds that may stand between "the"
+    /// and such a noun ("Saudi-backed").
+    headed_compounds: FastSet<String>,
+    /// Adjectives that may stand there ("powerful").
+    headed_adjectives: FastSet<String>,
     locative: FastSet<String>,
     /// Normalised words of fire after which a locative aims ("fired at").
     aimed: FastSet<String>,
@@ -461,6 +469,7 @@ impl ActorBase {
         let mut references = Vec::new();
         let mut agent_nouns = AgentNouns::default();
         let mut locative = super::pack::Locative::default();
+        let mut headed_words = super::pack::HeadedModifiers::default();
         let mut so_called = Words::default();
         let mut titles = Words::default();
         let mut unlisted = super::pack::Unlisted::default();
@@ -562,6 +571,10 @@ impl ActorBase {
                 agent_nouns.not_ar.extend(nouns.not_ar);
                 agent_nouns.possessed_en.extend(nouns.possessed_en);
             }
+            if let Some(words) = pack.headed {
+                headed_words.compounds_en.extend(words.compounds_en);
+                headed_words.adjectives_en.extend(words.adjectives_en);
+            }
             if let Some(words) = pack.locative {
                 locative.en.extend(words.en);
                 locative.ar.extend(words.ar);
@@ -614,7 +627,7 @@ impl ActorBase {
             framings,
             references,
             agent_nouns,
-            locative,
+            (locative, headed_words),
             so_called,
             titles,
             unlisted,
@@ -646,7 +659,7 @@ impl ActorBase {
         framings: Vec<(String, super::pack::FramingEntry)>,
         references: Vec<super::pack::ReferenceEntry>,
         agent_nouns: AgentNouns,
-        locative: super::pack::Locative,
+        (locative, headed_words): (super::pack::Locative, super::pack::HeadedModifiers),
         so_called: Words,
         titles: Words,
         unlisted: super::pack::Unlisted,
@@ -657,6 +670,7 @@ impl ActorBase {
         let mut builder = PhraseMatcherBuilder::default();
         let mut payloads: Vec<(Target, Form)> = Vec::new();
         let mut case_sensitive: Vec<bool> = Vec::new();
+        let mut headed: FastMap<String, usize> = FastMap::default();
         let mut add = |builder: &mut PhraseMatcherBuilder,
                        payloads: &mut Vec<(Target, Form)>,
                        claims: &mut FastMap<String, (String, String, Spot<'a>, String)>,
@@ -969,6 +983,7 @@ impl ActorBase {
                 }
             }
             for name in c.aliases_en.iter().chain(c.aliases_ar.iter()) {
+                let before = payloads.len();
                 add(
                     &mut builder,
                     &mut payloads,
@@ -981,6 +996,13 @@ impl ActorBase {
                     Form::Name,
                 )
                 .unwrap_or_else(|e| errs.push(e));
+                // "the government" also reads with modifiers between the
+                // article and the noun ("the Saudi-backed government").
+                if let Some(head) = name.strip_prefix("the ") {
+                    if payloads.len() > before {
+                        headed.insert(normalize(head).text, before);
+                    }
+                }
             }
         }
         let mut pair_kinds: Vec<Vec<String>> = Vec::new();
@@ -1115,6 +1137,9 @@ impl ActorBase {
             scorned,
             so_called: norm_set(&so_called.en, &so_called.ar).into_iter().collect(),
             titles: norm_set(&titles.en, &titles.ar),
+            headed,
+            headed_compounds: norm_set(&headed_words.compounds_en, &[]),
+            headed_adjectives: norm_set(&headed_words.adjectives_en, &[]),
             locative: norm_set(&locative.en, &locative.ar),
             aimed: norm_set(&locative.aimed_en, &locative.aimed_ar),
             agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
@@ -1236,6 +1261,22 @@ impl ActorBase {
     /// Whether a normalised word is a locative preposition.
     pub fn is_locative(&self, word: &str) -> bool {
         self.locative.contains(word)
+    }
+
+    /// The payload of a context alias "the <head>" by its normalised head.
+    pub fn headed_role(&self, head: &str) -> Option<usize> {
+        self.headed.get(head).copied()
+    }
+
+    /// Whether a normalised word may modify a headed role noun: the second
+    /// part of a compound ("backed" in "Saudi-backed"), or with
+    /// `compound = false` an adjective ("powerful").
+    pub fn is_headed_modifier(&self, word: &str, compound: bool) -> bool {
+        if compound {
+            self.headed_compounds.contains(word)
+        } else {
+            self.headed_adjectives.contains(word)
+        }
     }
 
     /// Whether a normalised word aims the locative after it at a target

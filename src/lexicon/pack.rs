@@ -53,6 +53,10 @@ pub struct PackFile {
     /// Prepositions before which a capital is a place, not its state.
     #[serde(default)]
     pub locative: Option<Locative>,
+    /// Modifiers between "the" and a role noun ("the Saudi-backed
+    /// government").
+    #[serde(default)]
+    pub headed: Option<HeadedModifiers>,
     /// Title nouns that head "title of organisation" (وزير الداخلية
     /// بحكومة الوفاق): the organisation then names the title's holder.
     #[serde(default)]
@@ -363,6 +367,19 @@ pub struct Locative {
     /// Arabic ones.
     #[serde(default)]
     pub aimed_ar: Vec<String>,
+}
+
+/// What may stand between "the" and the noun of a context alias that opens
+/// with "the" ("the Saudi-backed government" is "the government").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadedModifiers {
+    /// Second parts of hyphenated compounds (backed, led).
+    #[serde(default)]
+    pub compounds_en: Vec<String>,
+    /// Adjectives (powerful).
+    #[serde(default)]
+    pub adjectives_en: Vec<String>,
 }
 
 /// Heads of organisation names for actors no pack lists.
