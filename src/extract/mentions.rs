@@ -984,7 +984,39 @@ fn proposer(
     // One word ("unveiled", "وأعلن") or two ("put forward").
     let announced =
         words.iter().any(|w| is_verb(w)) || words.windows(2).any(|p| is_verb(&p.join(" ")));
-    (announced && before.how != How::Proposal).then(|| before.ids.clone())
+    if !announced || before.how == How::Proposal {
+        return None;
+    }
+    // "Erdoğan and his Russian counterpart Putin urged a cease-fire": the
+    // actor joined to it by "and" (with a few words of title between) made
+    // it too.
+    const JOIN_WORDS: usize = 4;
+    let mut ids = before.ids.clone();
+    let joined = out
+        .iter()
+        .rev()
+        .find(|m| m.sentence == si && m.end <= before.token_start && !m.ids.is_empty());
+    if let Some(first) = joined {
+        let words: Vec<&str> = between(text, first.end, before.token_start)
+            .split_whitespace()
+            .collect();
+        let clitic_and =
+            words.is_empty() && text[before.token_start..before.start].starts_with('و');
+        let and = clitic_and
+            || words.first().is_some_and(|w| {
+                *w == "and" || *w == "و" || (w.starts_with('و') && words.len() > 1)
+            });
+        if and && words.len() <= JOIN_WORDS && !words.iter().any(|w| w.contains([',', '،'])) {
+            ids.extend(
+                first
+                    .ids
+                    .iter()
+                    .filter(|id| !before.ids.contains(id))
+                    .cloned(),
+            );
+        }
+    }
+    Some(ids)
 }
 
 /// How many sentences make an article's opening (headline and lead).
