@@ -833,6 +833,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         pairs: &mut Vec<(String, String)>,
     ) {
         let (cue, rule, ce) = (hit.cue, hit.rule, hit.ce);
+        if let Some(genitive) = self.construct_participants(hit) {
+            // "الدبيبة يستبق اجتماع صالح والمشري": the meeting's parties
+            // are its genitive, whoever the clause's subject is.
+            let with = match genitive.last() {
+                Some(&last) => {
+                    let end = self.mentions[last].end;
+                    let ids = self.ids_of(&genitive);
+                    let with = self.prep_targets(end, ce, &rule.preps_norm, &ids);
+                    (ids, with)
+                }
+                None => (Vec::new(), Vec::new()),
+            };
+            let (parties, others) = with;
+            if others.is_empty() {
+                all_pairs(
+                    &parties,
+                    rule.mutual || hit.relation != Relation::NegotiatesWith,
+                    pairs,
+                );
+            } else {
+                cross_pairs(&parties, &others, rule.mutual, pairs);
+            }
+            return;
+        }
         // "He and Dbeibah have traded accusations": the pronoun
         // is the one the text follows, a co-subject.
         let co = if rule.mutual && sources.len() == 1 {
@@ -895,6 +919,43 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             );
         }
         cross_pairs(&mediators, &parties, false, pairs);
+    }
+
+    /// The participants of an Arabic noun of a joint act in the construct
+    /// state ("اجتماع صالح والمشري", "اجتماع المجلس"): bare (no ال, no enclitic) with a definite word or
+    /// an actor right after it. `Some` of the genitive's mentions and those
+    /// coordinated with it (none for a body no pack names: no parties).
+    fn construct_participants(&self, hit: &Hit<'_>) -> Option<Vec<usize>> {
+        let cue = hit.cue;
+        // A mediation's genitive is its mediator ("برعاية الأمم المتحدة",
+        // "وساطة مصر"), no party.
+        let participants = !hit.rule.fallback_pair && hit.rule.source == SourceSlot::Subject;
+        if !participants || !matches!(cue.kind, CueKind::Noun(_)) || !self.cue_is_arabic(cue) {
+            return None;
+        }
+        let text = self.text();
+        let token = self.tokens_in(cue.token_start, cue.end).first()?;
+        let definite = text[cue.token_start..cue.start].contains("ال")
+            || text[cue.start..cue.end].starts_with("ال");
+        let word = &text[cue.token_start..cue.end];
+        let possessed = crate::text::strip_enclitic(word).is_some();
+        if definite || possessed || token.end != cue.end || word.contains(' ') {
+            return None;
+        }
+        let next = self.tokens_in(cue.end, self.sentence.end).first()?;
+        // A genitive carries no proclitic ("اتصالات بالطرفين" is a
+        // prepositional object).
+        let bare = |m: &Mention| m.token_start == next.start && m.start == next.start;
+        if let Some(i) = (0..self.mentions.len()).find(|&i| bare(self.mentions[i])) {
+            return self
+                .eligible(self.mentions[i])
+                .then(|| self.expand_forward(i));
+        }
+        // "اجتماع المجلس": a body no pack names met; but "توقيع الاتفاق مع
+        // X" still has the subject and X as its parties.
+        let word = &text[next.start..next.end];
+        let with = self.prep_targets(next.end, hit.ce, &hit.rule.preps_norm, &[]);
+        (word.starts_with("ال") && with.is_empty()).then(Vec::new)
     }
 
     /// A mediator's parties (for a rule with `fallback_pair`): those named
