@@ -1457,17 +1457,35 @@ fn combine_demonyms(
     let mut consumed = vec![false; raws.len()];
     let mut span: Vec<Option<(usize, usize, usize)>> = vec![None; raws.len()];
     let mut gender: Vec<Option<Gender>> = vec![None; raws.len()];
+    // Agent nouns that with the arena's demonym name its government.
+    let mut governs: Vec<Option<(Target, Form)>> = vec![None; raws.len()];
     for i in 0..raws.len() {
         let r = &raws[i];
         if r.form != Form::Demonym {
             continue;
         }
-        // "مجلس النواب الليبي": a demonym of the arena leaves the noun alone.
+        let arabic = is_arabic(&phrase(r));
+        // "مجلس النواب الليبي": a demonym of the arena leaves the noun alone,
+        // but "the Sudanese foreign ministry", "وزارة الخارجية الليبية" are
+        // the arena's government, whoever that is there.
         if is_arena(r) {
             consumed[i] = true;
+            let agent = if arabic {
+                i.checked_sub(1)
+                    .filter(|&j| adjacent(&raws[j], r) && is_agent(&raws[j]))
+            } else {
+                walk_to_agent(i)
+            };
+            let government = kb.headed_role("government").map(|p| kb.payload(p));
+            if let (Some(j), Some(role)) = (agent, government) {
+                if kb.is_arena_government_noun(&phrase(&raws[j])) {
+                    let (lo, hi) = (i.min(j), i.max(j));
+                    governs[j] = Some(role);
+                    span[j] = Some((raws[lo].token_start, raws[lo].start, raws[hi].end));
+                }
+            }
             continue;
         }
-        let arabic = is_arabic(&phrase(r));
         let mut agent_at = None;
         if arabic {
             let mut j = i;
@@ -1514,6 +1532,9 @@ fn combine_demonyms(
         }
     }
     for (k, mut r) in raws.into_iter().enumerate() {
+        if let Some((target, form)) = governs[k] {
+            (r.target, r.form) = (target, form);
+        }
         // A proposal noun stays: its owner is what "the plan" means later.
         let proposal = matches!(r.target, Target::AgentNoun)
             && kb.proposal_nouns.contains(&text[r.start..r.end]);

@@ -255,6 +255,9 @@ pub struct ActorBase {
     headed_compounds: FastSet<String>,
     /// Adjectives that may stand there ("powerful").
     headed_adjectives: FastSet<String>,
+    /// Agent nouns that with the arena country's demonym name its
+    /// government ("the Sudanese foreign ministry").
+    arena_government: FastSet<String>,
     locative: FastSet<String>,
     /// Normalised words of fire after which a locative aims ("fired at").
     aimed: FastSet<String>,
@@ -574,6 +577,12 @@ impl ActorBase {
             if let Some(words) = pack.headed {
                 headed_words.compounds_en.extend(words.compounds_en);
                 headed_words.adjectives_en.extend(words.adjectives_en);
+                headed_words
+                    .arena_government_en
+                    .extend(words.arena_government_en);
+                headed_words
+                    .arena_government_ar
+                    .extend(words.arena_government_ar);
             }
             if let Some(words) = pack.locative {
                 locative.en.extend(words.en);
@@ -1140,6 +1149,10 @@ impl ActorBase {
             headed,
             headed_compounds: norm_set(&headed_words.compounds_en, &[]),
             headed_adjectives: norm_set(&headed_words.adjectives_en, &[]),
+            arena_government: norm_set(
+                &headed_words.arena_government_en,
+                &headed_words.arena_government_ar,
+            ),
             locative: norm_set(&locative.en, &locative.ar),
             aimed: norm_set(&locative.aimed_en, &locative.aimed_ar),
             agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
@@ -1277,6 +1290,12 @@ impl ActorBase {
         } else {
             self.headed_adjectives.contains(word)
         }
+    }
+
+    /// Whether a normalised agent noun, with the arena country's demonym,
+    /// names that country's government ("the Sudanese foreign ministry").
+    pub fn is_arena_government_noun(&self, phrase: &str) -> bool {
+        self.arena_government.contains(phrase)
     }
 
     /// Whether a normalised word aims the locative after it at a target

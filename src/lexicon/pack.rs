@@ -380,6 +380,13 @@ pub struct HeadedModifiers {
     /// Adjectives (powerful).
     #[serde(default)]
     pub adjectives_en: Vec<String>,
+    /// Agent nouns that with the arena country's demonym name its
+    /// government, read as "the government" ("the Libyan foreign ministry").
+    #[serde(default)]
+    pub arena_government_en: Vec<String>,
+    /// Arabic ones ("وزارة الخارجية الليبية").
+    #[serde(default)]
+    pub arena_government_ar: Vec<String>,
 }
 
 /// Heads of organisation names for actors no pack lists.
