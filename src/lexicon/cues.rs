@@ -151,6 +151,10 @@ pub struct CueRule {
     /// Words that must precede the cue in its clause: "*fighting* … alongside".
     #[serde(default)]
     pub requires_before: Vec<String>,
+    /// Words that, following the cue in its clause, make it another act:
+    /// "حاربوا في صفوف قوات حفتر" fought on Haftar's side, not against him.
+    #[serde(default)]
+    pub excludes: Vec<String>,
     /// Words that, right before the cue (after their proclitics), make it
     /// the complement of another word, so the rule does not fire: "بدعم"
     /// after "المتهمة" is "accused of backing", no "with the support of".
@@ -761,6 +765,7 @@ impl CueBase {
                     .map(|p| normalize(p).text)
                     .collect();
                 rule.not_after = rule.not_after.iter().map(|p| normalize(p).text).collect();
+                rule.excludes = rule.excludes.iter().map(|p| normalize(p).text).collect();
                 rule.origins = rule.origins.iter().map(|p| normalize(p).text).collect();
                 rule.lang = Some(lang);
                 let ri = rules.len();

@@ -144,6 +144,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         {
             return false;
         }
+        if !rule.excludes.is_empty() && self.has_word(cue.end, ce, &rule.excludes) {
+            return false;
+        }
         if self.is_complement(cue, rule) {
             return false;
         }

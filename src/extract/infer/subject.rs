@@ -65,7 +65,18 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         let is_noun = matches!(cue.kind, CueKind::Noun(_));
         let arabic = matches!(cue.kind, CueKind::Rule(ri) | CueKind::Noun(ri) if self.ctx.kb.cues.rules[ri].lang == Some(crate::model::Lang::Ar));
         if let Some(a) = self.relative_antecedent(cue, arabic) {
-            return (self.ids_of(&self.expand_backward(a)), None);
+            // "حكومة الوحدة والجيش الوطني الذي يحارب": a singular Arabic
+            // relative pronoun hangs on the last conjunct alone.
+            let singular = arabic
+                && between(self.text(), self.mentions[a].end, cue.token_start)
+                    .split_whitespace()
+                    .any(|w| matches!(w, "الذي" | "التي"));
+            let idx = if singular {
+                vec![a]
+            } else {
+                self.expand_backward(a)
+            };
+            return (self.ids_of(&idx), None);
         }
         let ask = SubjectQuery {
             cue,
@@ -343,7 +354,8 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 let clitics = &self.text()[m.token_start..m.start];
                 let prep = clitics.contains(['ب', 'ل', 'ك']);
                 if !self.is_media(m) && !prep {
-                    return self.source_from(i);
+                    let (ids, after) = self.source_from(i);
+                    return (ids, after.map(|a| self.past_participle_phrase(a)));
                 }
             }
         }
@@ -359,6 +371,30 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             return (self.ids_of(&self.expand_backward(i)), None);
         }
         (Vec::new(), None)
+    }
+
+    /// Where a verb-first subject ends when a participle with its own
+    /// actor qualifies it: "قاتلت قوات البنيان المرصوص التابعة لحكومة الوفاق
+    /// تنظيم داعش" has its object after "لحكومة الوفاق", which belongs to
+    /// the subject.
+    fn past_participle_phrase(&self, end: usize) -> usize {
+        let rules = &self.ctx.kb.cues.rules;
+        let participle = self.cues.iter().find(|c| {
+            c.token_start >= end
+                && self.tokens_between(end, c.token_start) == 0
+                && matches!(c.kind, CueKind::Rule(ri)
+                    if rules[ri].source == SourceSlot::Before
+                        || (rules[ri].source == SourceSlot::After && rules[ri].target == TargetSlot::Before))
+        });
+        let Some(p) = participle else {
+            return end;
+        };
+        self.first_after(p.end, self.sentence.end, 1)
+            .map(|i| {
+                let idx = self.expand_forward(i);
+                self.mentions[*idx.last().unwrap_or(&i)].end
+            })
+            .unwrap_or(end)
     }
 
     /// "Italy, which backs X", "روما، التي تتهم فرنسا": in a relative clause
