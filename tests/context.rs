@@ -245,6 +245,9 @@ fn the_recognised_government_is_read_by_conflict_and_era() {
         ),
         ("أدانت مصر الحكومة المعترف بها دوليا في ليبيا عام 2023", "egypt opposes gnu"),
         ("Haftar backed the rival administration in the east in 2023.", "lna supports gns"),
+        // The eastern government was al-Thinni's until 2021, the GNS from 2022.
+        ("In 2015 Haftar backed the eastern government against Libya Dawn.", "lna supports interim-government"),
+        ("In 2022 Haftar backed the eastern government against Dbeibah.", "lna supports gns"),
     ]);
 }
 

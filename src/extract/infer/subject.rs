@@ -3,6 +3,7 @@
 //! antecedent of a relative clause, the holder of an agent noun in
 //! apposition. Each source slot of a rule is filled from here.
 
+use super::super::mentions::How;
 use super::super::span::between;
 use super::rules::Hit;
 use super::view::{Cue, SentenceView};
@@ -98,7 +99,16 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if let Some(found) = dependent {
             return found;
         }
-        if let Some(i) = self.nearest_before(cue.start, cs, false) {
+        // "تجاهلت النداء وواصلت قصفها": a reference to a proposal is what
+        // was rejected or ignored, never the one acting.
+        let mut at = cue.start;
+        let nearest = loop {
+            match self.nearest_before(at, cs, false) {
+                Some(i) if self.mentions[i].how == How::Proposal => at = self.mentions[i].start,
+                other => break other,
+            }
+        };
+        if let Some(i) = nearest {
             let i = self.participle_head(i, cs).unwrap_or(i);
             return (self.ids_of(&self.expand_backward(i)), None);
         }
