@@ -295,6 +295,10 @@ pub struct Frames {
     /// after the cue, the agent holds the stance and the subject receives it.
     #[serde(default)]
     pub passive_aux: Vec<String>,
+    /// Singular relative pronouns (الذي، التي): they hang on one noun, the
+    /// last of a list before them.
+    #[serde(default)]
+    pub relative_singular: Vec<String>,
     /// Agent markers that make an Arabic verb before them passive ("قتل
     /// ستة من ثوار مصراتة على يد عناصر من التنظيم"): the unvocalised
     /// perfect is read either way.
@@ -429,6 +433,7 @@ pub struct CueBase {
     windows: Vec<(Lang, usize)>,
     passive_aux: FastSet<String>,
     passive_agent: FastSet<String>,
+    relative_singular: FastSet<String>,
     auxiliaries: FastSet<String>,
     transit: FastSet<String>,
     clause_openers: FastSet<String>,
@@ -589,6 +594,7 @@ impl CueBase {
         let mut co_subject = Vec::new();
         let mut passive_aux = FastSet::default();
         let mut passive_agent = FastSet::default();
+        let mut relative_singular = FastSet::default();
         let mut auxiliaries = FastSet::default();
         let mut transit = FastSet::default();
         let mut clause_openers = FastSet::default();
@@ -665,6 +671,7 @@ impl CueBase {
             frame(&f.receive, CueKind::Receive);
             passive_aux.extend(f.passive_aux.iter().map(|w| normalize(w).text));
             passive_agent.extend(f.passive_agent.iter().map(|w| normalize(w).text));
+            relative_singular.extend(f.relative_singular.iter().map(|w| normalize(w).text));
             auxiliaries.extend(f.auxiliaries.iter().map(|w| normalize(w).text));
             transit.extend(f.transit.iter().map(|w| normalize(w).text));
             prepositions.extend(f.prepositions.iter().map(|w| normalize(w).text));
@@ -866,6 +873,7 @@ impl CueBase {
             windows,
             passive_aux,
             passive_agent,
+            relative_singular,
             auxiliaries,
             transit,
             clause_openers,
@@ -1030,6 +1038,8 @@ word_lists! {
     is_passive_aux => passive_aux;
     /// Whether a normalised agent marker makes an Arabic verb passive.
     is_passive_agent => passive_agent;
+    /// Whether a normalised word is a singular relative pronoun.
+    is_relative_singular => relative_singular;
     /// Whether a word opens another clause (after, while, فيما).
     is_clause_opener => clause_openers;
     /// Whether a word is a route preposition (via, عبر).

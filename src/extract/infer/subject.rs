@@ -71,7 +71,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             let singular = arabic
                 && between(self.text(), self.mentions[a].end, cue.token_start)
                     .split_whitespace()
-                    .any(|w| matches!(w, "الذي" | "التي"));
+                    .any(|w| self.ctx.kb.cues.is_relative_singular(w));
             let idx = if singular {
                 vec![a]
             } else {
