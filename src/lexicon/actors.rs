@@ -471,10 +471,7 @@ impl ActorBase {
         let mut framings = Vec::new();
         let mut references = Vec::new();
         let mut agent_nouns = AgentNouns::default();
-        let mut locative = super::pack::Locative::default();
-        let mut headed_words = super::pack::HeadedModifiers::default();
-        let mut so_called = Words::default();
-        let mut titles = Words::default();
+        let mut lists = WordLists::default();
         let mut unlisted = super::pack::Unlisted::default();
         let mut arena: FastSet<String> = FastSet::default();
         // Actor and person ids share one name space; contexts have their own.
@@ -575,29 +572,14 @@ impl ActorBase {
                 agent_nouns.possessed_en.extend(nouns.possessed_en);
             }
             if let Some(words) = pack.headed {
-                headed_words.compounds_en.extend(words.compounds_en);
-                headed_words.adjectives_en.extend(words.adjectives_en);
-                headed_words
-                    .arena_government_en
-                    .extend(words.arena_government_en);
-                headed_words
-                    .arena_government_ar
-                    .extend(words.arena_government_ar);
+                lists.headed.compounds_en.extend(words.compounds_en);
+                lists.headed.adjectives_en.extend(words.adjectives_en);
             }
-            if let Some(words) = pack.locative {
-                locative.en.extend(words.en);
-                locative.ar.extend(words.ar);
-                locative.aimed_en.extend(words.aimed_en);
-                locative.aimed_ar.extend(words.aimed_ar);
-            }
-            if let Some(words) = pack.titles {
-                titles.en.extend(words.en);
-                titles.ar.extend(words.ar);
-            }
-            if let Some(words) = pack.so_called {
-                so_called.en.extend(words.en);
-                so_called.ar.extend(words.ar);
-            }
+            lists.locative.merge(pack.locative);
+            lists.aimed.merge(pack.aimed);
+            lists.arena_government.merge(pack.arena_government);
+            lists.titles.merge(pack.titles);
+            lists.so_called.merge(pack.so_called);
             if let Some(u) = pack.unlisted {
                 unlisted.heads_ar.extend(u.heads_ar);
                 unlisted.heads_en.extend(u.heads_en);
@@ -636,9 +618,7 @@ impl ActorBase {
             framings,
             references,
             agent_nouns,
-            (locative, headed_words),
-            so_called,
-            titles,
+            lists,
             unlisted,
             &mut errs,
         );
@@ -668,9 +648,7 @@ impl ActorBase {
         framings: Vec<(String, super::pack::FramingEntry)>,
         references: Vec<super::pack::ReferenceEntry>,
         agent_nouns: AgentNouns,
-        (locative, headed_words): (super::pack::Locative, super::pack::HeadedModifiers),
-        so_called: Words,
-        titles: Words,
+        lists: WordLists,
         unlisted: super::pack::Unlisted,
         errs: &mut Vec<Error>,
     ) -> ActorBase {
@@ -1144,17 +1122,14 @@ impl ActorBase {
             framing_matcher: framing_builder.build(),
             framing_payloads,
             scorned,
-            so_called: norm_set(&so_called.en, &so_called.ar).into_iter().collect(),
-            titles: norm_set(&titles.en, &titles.ar),
+            so_called: norm_words(&lists.so_called).into_iter().collect(),
+            titles: norm_words(&lists.titles),
             headed,
-            headed_compounds: norm_set(&headed_words.compounds_en, &[]),
-            headed_adjectives: norm_set(&headed_words.adjectives_en, &[]),
-            arena_government: norm_set(
-                &headed_words.arena_government_en,
-                &headed_words.arena_government_ar,
-            ),
-            locative: norm_set(&locative.en, &locative.ar),
-            aimed: norm_set(&locative.aimed_en, &locative.aimed_ar),
+            headed_compounds: norm_set(&lists.headed.compounds_en, &[]),
+            headed_adjectives: norm_set(&lists.headed.adjectives_en, &[]),
+            arena_government: norm_words(&lists.arena_government),
+            locative: norm_words(&lists.locative),
+            aimed: norm_words(&lists.aimed),
             agent_words: norm_set(&agent_nouns.en, &agent_nouns.ar),
             possessed_words: norm_set(&agent_nouns.possessed_en, &[]),
             modifier_words: norm_set(&agent_nouns.modifiers_en, &agent_nouns.modifiers_ar),
@@ -1303,6 +1278,22 @@ impl ActorBase {
     pub fn is_aimed(&self, word: &str) -> bool {
         self.aimed.contains(word)
     }
+}
+
+/// The word-list sections of the packs, merged across packs.
+#[derive(Default)]
+struct WordLists {
+    locative: Words,
+    aimed: Words,
+    arena_government: Words,
+    so_called: Words,
+    titles: Words,
+    headed: super::pack::HeadedModifiers,
+}
+
+/// The normalised words of a per-language list, as one set.
+fn norm_words(words: &Words) -> FastSet<String> {
+    norm_set(&words.en, &words.ar)
 }
 
 /// The normalised words of an English and an Arabic list, as one set.

@@ -52,11 +52,19 @@ pub struct PackFile {
     pub agent_nouns: Option<AgentNouns>,
     /// Prepositions before which a capital is a place, not its state.
     #[serde(default)]
-    pub locative: Option<Locative>,
+    pub locative: Option<Words>,
+    /// Words of fire after which a locative aims instead ("missiles at
+    /// Kyiv": the capital stands for its state).
+    #[serde(default)]
+    pub aimed: Option<Words>,
     /// Modifiers between "the" and a role noun ("the Saudi-backed
     /// government").
     #[serde(default)]
     pub headed: Option<HeadedModifiers>,
+    /// Agent nouns that with the arena country's demonym name its
+    /// government ("the Sudanese foreign ministry", "وزارة الخارجية الليبية").
+    #[serde(default)]
+    pub arena_government: Option<Words>,
     /// Title nouns that head "title of organisation" (وزير الداخلية
     /// بحكومة الوفاق): the organisation then names the title's holder.
     #[serde(default)]
@@ -350,23 +358,14 @@ pub struct Words {
     pub ar: Vec<String>,
 }
 
-/// Locative prepositions, and the words of fire before which the same
-/// preposition aims instead ("missiles at Kyiv" is no place).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Locative {
-    /// English prepositions and verbs of place.
-    #[serde(default)]
-    pub en: Vec<String>,
-    /// Arabic ones.
-    #[serde(default)]
-    pub ar: Vec<String>,
-    /// English words after which a locative aims: "fired at", "missiles at".
-    #[serde(default)]
-    pub aimed_en: Vec<String>,
-    /// Arabic ones.
-    #[serde(default)]
-    pub aimed_ar: Vec<String>,
+impl Words {
+    /// Adds another pack's list of the same section.
+    pub fn merge(&mut self, other: Option<Words>) {
+        if let Some(w) = other {
+            self.en.extend(w.en);
+            self.ar.extend(w.ar);
+        }
+    }
 }
 
 /// What may stand between "the" and the noun of a context alias that opens
@@ -380,13 +379,6 @@ pub struct HeadedModifiers {
     /// Adjectives (powerful).
     #[serde(default)]
     pub adjectives_en: Vec<String>,
-    /// Agent nouns that with the arena country's demonym name its
-    /// government, read as "the government" ("the Libyan foreign ministry").
-    #[serde(default)]
-    pub arena_government_en: Vec<String>,
-    /// Arabic ones ("وزارة الخارجية الليبية").
-    #[serde(default)]
-    pub arena_government_ar: Vec<String>,
 }
 
 /// Heads of organisation names for actors no pack lists.

@@ -836,16 +836,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         if let Some(genitive) = self.construct_participants(hit) {
             // "الدبيبة يستبق اجتماع صالح والمشري": the meeting's parties
             // are its genitive, whoever the clause's subject is.
-            let with = match genitive.last() {
-                Some(&last) => {
-                    let end = self.mentions[last].end;
-                    let ids = self.ids_of(&genitive);
-                    let with = self.prep_targets(end, ce, &rule.preps_norm, &ids);
-                    (ids, with)
-                }
-                None => (Vec::new(), Vec::new()),
-            };
-            let (parties, others) = with;
+            let parties = self.ids_of(&genitive);
+            let others = genitive.last().map_or_else(Vec::new, |&last| {
+                self.prep_targets(self.mentions[last].end, ce, &rule.preps_norm, &parties)
+            });
             if others.is_empty() {
                 all_pairs(
                     &parties,
@@ -922,9 +916,10 @@ impl<'a, 'c> SentenceView<'a, 'c> {
     }
 
     /// The participants of an Arabic noun of a joint act in the construct
-    /// state ("اجتماع صالح والمشري", "اجتماع المجلس"): bare (no ال, no enclitic) with a definite word or
-    /// an actor right after it. `Some` of the genitive's mentions and those
-    /// coordinated with it (none for a body no pack names: no parties).
+    /// state ("اجتماع صالح والمشري", "اجتماع المجلس"): bare (no ال, no
+    /// enclitic) with a definite word or an actor right after it. `Some` of
+    /// the genitive's mentions and those coordinated with it (none for a
+    /// body no pack names: no parties).
     fn construct_participants(&self, hit: &Hit<'_>) -> Option<Vec<usize>> {
         let cue = hit.cue;
         // A mediation's genitive is its mediator ("برعاية الأمم المتحدة",
@@ -953,9 +948,9 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         }
         // "اجتماع المجلس": a body no pack names met; but "توقيع الاتفاق مع
         // X" still has the subject and X as its parties.
-        let word = &text[next.start..next.end];
+        let definite_noun = text[next.start..next.end].starts_with("ال");
         let with = self.prep_targets(next.end, hit.ce, &hit.rule.preps_norm, &[]);
-        (word.starts_with("ال") && with.is_empty()).then(Vec::new)
+        (definite_noun && with.is_empty()).then(Vec::new)
     }
 
     /// A mediator's parties (for a rule with `fallback_pair`): those named

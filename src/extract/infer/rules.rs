@@ -352,9 +352,13 @@ impl<'a, 'c> SentenceView<'a, 'c> {
         })
     }
 
-    /// Whether an English verb cue is passive ("X was supplied by Y", "an
-    /// accord signed in May by Y and Z"), with its auxiliary and agent.
+    /// Whether a verb cue is passive ("X was supplied by Y", "an accord
+    /// signed in May by Y and Z"; Arabic: [`Self::arabic_passive`]), with
+    /// its auxiliary and agent.
     fn passive_of(&self, hit: &Hit<'_>) -> Passive {
+        if hit.rule.lang == Some(crate::model::Lang::Ar) {
+            return self.arabic_passive(hit);
+        }
         let (cue, ce) = (hit.cue, hit.ce);
         let english = hit.rule.lang == Some(crate::model::Lang::En);
         let verb = english
@@ -386,9 +390,6 @@ impl<'a, 'c> SentenceView<'a, 'c> {
                 .is_some_and(|w| self.ctx.kb.cues.is_nominal_before(w));
         // "is opposed to X" is an adjective with its own holder.
         let adjectival = agent.is_none() && self.word_after(cue.end) == Some("to");
-        if hit.rule.lang == Some(crate::model::Lang::Ar) {
-            return self.arabic_passive(hit);
-        }
         Passive {
             aux,
             agent,
@@ -425,7 +426,7 @@ impl<'a, 'c> SentenceView<'a, 'c> {
             .filter(|c| after_patient(c))
             .and_then(|a| self.first_after(a.end, ce.max(a.end + 1), 2));
         Passive {
-            aux: agent.is_some(),
+            aux: false,
             agent,
             is_passive: agent.is_some(),
         }
